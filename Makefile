@@ -1,0 +1,46 @@
+# Two commands do all set-up on a fresh machine: `make book` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NODE_STAMP := assets/node_modules/.installed
+
+.PHONY: book test bench check lint format release grade clean setup
+
+setup: $(STAMP) $(NODE_STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+# Front-end files served by the book itself (no CDN): pinned in assets/package-lock.json.
+$(NODE_STAMP): assets/package.json assets/package-lock.json
+	npm ci --prefix assets --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+book: setup
+	$(BIN)/frontline build
+
+test: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python -m frontline.bench
+
+check: setup
+	$(BIN)/frontline check
+
+lint: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+format: setup
+	$(BIN)/ruff format src tests
+	$(BIN)/ruff check --fix src tests
+
+clean:
+	rm -rf _build assessments/release assessments/autograded assessments/feedback assessments/gradebook.db

@@ -1,0 +1,1 @@
+"""Frontline: tooling for the first-response training curriculum."""

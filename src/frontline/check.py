@@ -1,0 +1,166 @@
+"""`frontline check`: the parts of the content standard a program can check. Each problem is one
+line naming the file, the item and what is wrong."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from .bank import Bank, load_bank
+from .datasets import Dataset, dataset_path
+from .errors import FrontlineError
+from .exercises import Exercise, exercise_path
+from .modules import REQUIRED_SECTIONS, Module, read_module
+from .modules import module_paths as _module_paths
+from .paths import Project
+from .quiz_notebook import notebook_text, source_path
+from .yamlfile import load_model
+
+BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.M)
+
+
+def bib_keys(project: Project) -> set[str]:
+    return {k for path in project.references for k in BIB_KEY.findall(path.read_text(encoding="utf-8"))}
+
+
+def _problem(path: Path, message: str, item: str | None = None) -> str:
+    return str(FrontlineError(message, path, item))
+
+
+def check_module(module: Module, bank: Bank, keys: set[str], project: Project) -> Iterator[str]:
+    path = module.path
+    kernel = module.metadata.get("kernelspec", {}).get("name")
+    if kernel != "python3":
+        yield _problem(path, "front matter must name the python3 kernel")
+    positions = [module.sections.index(s) for s in REQUIRED_SECTIONS if s in module.sections]
+    for section in REQUIRED_SECTIONS:
+        if section not in module.sections:
+            yield _problem(path, f"missing section '## {section}'")
+    if positions != sorted(positions):
+        yield _problem(path, f"sections must come in the order {', '.join(REQUIRED_SECTIONS)}")
+    if not module.objectives:
+        yield _problem(path, f"no learning objectives of the form '- **{module.id}.1** ...'")
+    for objective in module.objectives:
+        if not objective.startswith(module.id + "."):
+            yield _problem(path, f"objective {objective} does not belong to module {module.id}")
+    if not module.has_case_study:
+        yield _problem(path, "no ':::{admonition} Case study (fictional)' block with ':class: case-study'")
+    for n, cell in enumerate(module.code, start=1):
+        if "remove-input" not in cell.tags:
+            yield _problem(path, f"code cell {n} must be tagged remove-input: readers never see code")
+    exercises = module.calls("sorting_exercise")
+    if not exercises:
+        yield _problem(path, "no interactive exercise (a sorting_exercise(...) cell)")
+    for exercise_id in exercises:
+        if not exercise_path(project, exercise_id).is_file():
+            yield _problem(
+                path, f"exercise file {exercise_path(project, exercise_id)} not found", exercise_id
+            )
+    charts = module.code_cells_calling("chart")
+    if not charts:
+        yield _problem(path, "no figure (a chart(...) cell drawn from assets/data)")
+    for cell in charts:
+        mystnb = cell.metadata.get("mystnb", {})
+        if not mystnb.get("image", {}).get("alt"):
+            yield _problem(path, "figure cell needs mystnb.image.alt text for screen readers")
+        if not mystnb.get("figure", {}).get("caption"):
+            yield _problem(path, "figure cell needs a mystnb.figure.caption that cites its source")
+    for dataset_id in module.calls("chart"):
+        if not dataset_path(project, dataset_id).is_file():
+            yield _problem(path, f"dataset {dataset_path(project, dataset_id)} not found", dataset_id)
+    if not module.self_checks:
+        yield _problem(path, "no self-check items")
+    for item_id in module.self_checks:
+        try:
+            item = bank.self_check(item_id)
+        except FrontlineError as err:
+            yield _problem(path, err.detail, item_id)
+            continue
+        if item.objective not in module.objectives:
+            yield _problem(
+                path,
+                f"self-check tests objective {item.objective}, not one of this module's",
+                item_id,
+            )
+    for key in sorted(module.citations - keys):
+        yield _problem(path, f"cites {key!r}, which is in no book/references*.bib")
+
+
+def check_objectives(modules: list[Module], bank: Bank) -> Iterator[str]:
+    """Every objective is assessed by at least one item, and every item names a real objective."""
+    objectives = {o: m for m in modules for o in m.objectives}
+    assessed: set[str] = set()
+    for item_id, item in bank.self_checks.items():
+        assessed.add(item.objective)
+        if item.objective not in objectives:
+            yield _problem(bank.files[item_id], f"objective {item.objective} is in no module", item_id)
+    for quiz in bank.quizzes.values():
+        for item in quiz.items:
+            assessed.add(item.objective)
+            if item.objective not in objectives:
+                yield _problem(bank.files[item.id], f"objective {item.objective} is in no module", item.id)
+    for objective, module in sorted(objectives.items()):
+        if objective not in assessed:
+            yield _problem(module.path, "no self-check or quiz item assesses this objective", objective)
+
+
+def check_data(project: Project, keys: set[str]) -> Iterator[str]:
+    for path in sorted(project.data.glob("*.yaml")):
+        try:
+            ds = load_model(path, Dataset)
+        except FrontlineError as err:
+            yield str(err)
+            continue
+        if ds.id != path.stem:
+            yield _problem(path, f"id {ds.id!r} must match the file name")
+        if ds.source.reference not in keys:
+            yield _problem(path, f"source.reference {ds.source.reference!r} is in no book/references*.bib")
+    for path in sorted(project.exercises.glob("*.yaml")):
+        try:
+            ex = load_model(path, Exercise)
+        except FrontlineError as err:
+            yield str(err)
+            continue
+        if ex.id != path.stem:
+            yield _problem(path, f"id {ex.id!r} must match the file name")
+
+
+def check_quizzes(project: Project, bank: Bank, modules: list[Module]) -> Iterator[str]:
+    module_ids = {m.id for m in modules}
+    in_book = {i for m in modules for i in m.self_checks}
+    for quiz in bank.quizzes.values():
+        path = bank.files[quiz.id]
+        for module_id in quiz.modules:
+            if module_id not in module_ids:
+                yield _problem(path, f"modules lists {module_id}, which does not exist")
+        for item in quiz.items:
+            if item.id in in_book:
+                yield _problem(path, "graded item is shown in the book as a self-check", item.id)
+        source = source_path(project.course, quiz.id)
+        if source.exists() and source.read_text(encoding="utf-8") != notebook_text(quiz):
+            yield _problem(source, f"out of date with the bank: run `frontline release {quiz.id}`")
+
+
+def check(project: Project) -> list[str]:
+    """All problems found; an empty list means the content meets the standard."""
+    try:
+        bank = load_bank(project)
+    except FrontlineError as err:
+        return [str(err)]
+    keys = bib_keys(project)
+    problems: list[str] = []
+    modules: list[Module] = []
+    for path in _module_paths(project):
+        try:
+            modules.append(read_module(path))
+        except FrontlineError as err:
+            problems.append(str(err))
+    if not modules:
+        problems.append(_problem(project.modules, "no module notebooks found"))
+    for module in modules:
+        problems.extend(check_module(module, bank, keys, project))
+    problems.extend(check_objectives(modules, bank))
+    problems.extend(check_data(project, keys))
+    problems.extend(check_quizzes(project, bank, modules))
+    return problems

@@ -1,0 +1,80 @@
+"""The `frontline` command. A user's mistake prints one line and exits 1, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .errors import FrontlineError
+from .paths import Project
+
+
+def _build(args) -> int:
+    from .build import build
+
+    index = build(Project.here(), quiet=args.quiet)
+    print(f"The book is ready: open {index}")
+    return 0
+
+
+def _release(args) -> int:
+    from .course import release
+
+    path = release(Project.here(), args.quiz)
+    print(f"Released {args.quiz}: give learners {path}")
+    return 0
+
+
+def _grade(args) -> int:
+    from .course import grade
+
+    report = grade(Project.here(), args.quiz)
+    for learner, reason in sorted(report.failed.items()):
+        print(f"submitted/{learner}/{args.quiz}: not graded: {reason}", file=sys.stderr)
+    print(f"Graded {len(report.graded)} submission(s) of {args.quiz}; grades in {report.csv_path}")
+    return 1 if report.failed else 0
+
+
+def _check(args) -> int:
+    from .check import check
+
+    problems = check(Project.here())
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        return 1
+    print("All content checks passed.")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="frontline", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the HTML book (what `make book` runs)")
+    b.add_argument("--quiet", action="store_true")
+    b.set_defaults(run=_build)
+    r = sub.add_parser("release", help="generate a quiz from the bank and release it with nbgrader")
+    r.add_argument("quiz")
+    r.set_defaults(run=_release)
+    g = sub.add_parser("grade", help="autograde submissions, write feedback, export grades to CSV")
+    g.add_argument("quiz")
+    g.set_defaults(run=_grade)
+    c = sub.add_parser("check", help="check the question bank, objectives, modules and data sources")
+    c.set_defaults(run=_check)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except FrontlineError as err:
+        print(f"frontline: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

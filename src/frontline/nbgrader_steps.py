@@ -1,0 +1,84 @@
+"""nbgrader preprocessors that this course adds, one transformation each, and the pipelines that
+use them. `assessments/nbgrader_config.py` installs these, so nbgrader's own commands and the
+formgrader behave exactly like `frontline`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+from nbformat import NotebookNode
+from nbgrader import utils
+from nbgrader.converters import GenerateAssignment
+from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, ClearSolutions, GetGrades
+from nbgrader.preprocessors.base import NbGraderPreprocessor
+from traitlets import Unicode
+
+from .bank import load_bank
+from .paths import Project
+
+
+class KeepAnswerStubs(ClearSolutions):
+    """Answer cells are generated as the learner should see them (`answer_3 = ""`) and hold no
+    key, so a code answer cell without a solution region is kept instead of replaced by a stub."""
+
+    def preprocess_cell(self, cell, resources, index):
+        if (
+            cell.cell_type == "code"
+            and utils.is_solution(cell)
+            and self.begin_solution_delimeter not in cell.source
+        ):
+            return cell, resources
+        return super().preprocess_cell(cell, resources, index)
+
+
+class RedactTestResults(NbGraderPreprocessor):
+    """In feedback, replace what an autograder test printed (a traceback can quote the key) with
+    a plain result, and for a lost point, a pointer to what to re-read."""
+
+    review_prefix = Unicode("Read again: ").tag(config=True)
+    project_root = Unicode("", help="the project whose question bank holds the review pointers").tag(
+        config=True
+    )
+
+    def preprocess(self, nb, resources):
+        quiz_id = resources.get("nbgrader", {}).get("assignment")
+        self._reviews = {}
+        if self.project_root and quiz_id:
+            bank = load_bank(Project(Path(self.project_root)))
+            if quiz_id in bank.quizzes:
+                self._reviews = {i.id: i.review for i in bank.quizzes[quiz_id].items}
+        return super().preprocess(nb, resources)
+
+    def preprocess_cell(self, cell: NotebookNode, resources, index):
+        if cell.cell_type != "code" or not utils.is_grade(cell) or utils.is_solution(cell):
+            return cell, resources
+        meta = cell.metadata.get("nbgrader", {})
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        if not errors:
+            text = "Correct."
+        elif any(o.get("ename") == "NameError" for o in errors):
+            text = "No answer was found for this question: the answer cell was changed or removed."
+        else:
+            text = "Not correct, or no answer given."
+        review = self._reviews.get(meta.get("grade_id"))
+        if errors and review:
+            text += f" {self.review_prefix}{review}"
+        cell.outputs = [{"output_type": "stream", "name": "stdout", "text": text + "\n"}]
+        return cell, resources
+
+
+def assignment_preprocessors() -> list[type]:
+    """nbgrader's own release pipeline, with answer cells kept as generated."""
+    defaults = GenerateAssignment.class_traits()["preprocessors"].default()
+    return [KeepAnswerStubs if p is ClearSolutions else p for p in defaults]
+
+
+# Feedback never shows hidden tests, marking schemes or test tracebacks.
+FEEDBACK_PREPROCESSORS = [
+    GetGrades,
+    ClearHiddenTests,
+    ClearMarkScheme,
+    RedactTestResults,
+    CSSHTMLHeaderPreprocessor,
+]

@@ -1,0 +1,80 @@
+"""Where the project's files live, found from the working directory so the CLI runs from anywhere inside."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import FrontlineError
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The nearest folder holding `_config.yml` and `_toc.yml` (or $FRONTLINE_ROOT)."""
+    env = os.environ.get("FRONTLINE_ROOT")
+    if env:
+        return Path(env).resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "_config.yml").is_file() and (folder / "_toc.yml").is_file():
+            return folder
+    raise FrontlineError("no _config.yml and _toc.yml here or above: run inside the project", here)
+
+
+@dataclass(frozen=True)
+class Project:
+    """The project's layout; every path the tooling uses comes from here."""
+
+    root: Path
+
+    @classmethod
+    def here(cls) -> Project:
+        return cls(find_root())
+
+    @property
+    def modules(self) -> Path:
+        return self.root / "modules"
+
+    @property
+    def course(self) -> Path:
+        return self.root / "assessments"
+
+    @property
+    def bank(self) -> Path:
+        return self.course / "bank"
+
+    @property
+    def self_checks(self) -> Path:
+        return self.bank / "self-check"
+
+    @property
+    def quizzes(self) -> Path:
+        return self.bank / "quizzes"
+
+    @property
+    def data(self) -> Path:
+        return self.root / "assets" / "data"
+
+    @property
+    def exercises(self) -> Path:
+        return self.root / "assets" / "exercises"
+
+    @property
+    def static(self) -> Path:
+        return self.root / "assets" / "static"
+
+    @property
+    def node_modules(self) -> Path:
+        return self.root / "assets" / "node_modules"
+
+    @property
+    def build(self) -> Path:
+        return self.root / "_build"
+
+    @property
+    def html(self) -> Path:
+        return self.build / "html"
+
+    @property
+    def references(self) -> list[Path]:
+        return sorted((self.root / "book").glob("references*.bib"))

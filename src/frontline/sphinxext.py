@@ -1,0 +1,103 @@
+"""Sphinx extension for the book: the `self-check` directive, the book's own CSS/JS, a lean set of
+theme assets (no icon fonts, no launch buttons), and the locally served widget manager."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from .bank import Bank, load_bank
+from .errors import FrontlineError
+from .paths import Project
+from .selfcheck import render
+
+# Assets that the theme and Jupyter Book add to every page but this book never uses: copy buttons
+# (no code is shown), launch buttons and Thebe (no kernel online), toggles and design tabs (unused).
+UNUSED_ASSETS = (
+    "copybutton",
+    "clipboard",
+    "thebe",
+    "togglebutton",
+    "sphinx-book-theme",
+    "design-tabs",
+    "sphinx-design",
+    "mathjax",
+)
+
+# The widget manager, served from the book and fetched only when a learner asks for it.
+VENDOR_FILES = {
+    "requirejs/require.js": "require.js",
+    "@jupyter-widgets/html-manager/dist/embed-amd.js": "embed-amd.js",
+}
+
+
+def _bank(app: Sphinx) -> Bank:
+    if getattr(app, "_frontline_bank", None) is None:
+        app._frontline_bank = load_bank(Project(Path(app.srcdir)))
+    return app._frontline_bank
+
+
+class SelfCheckDirective(SphinxDirective):
+    """```{self-check} fr1-sc-01``` renders one self-check item from the bank."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        item_id = self.arguments[0]
+        bank = _bank(self.env.app)
+        try:
+            item = bank.self_check(item_id)
+        except FrontlineError as err:
+            raise self.error(f"self-check {item_id}: {err}") from None
+        self.env.note_dependency(str(bank.files[item_id]))
+        counter = self.env.temp_data.setdefault("frontline_selfcheck", 0) + 1
+        self.env.temp_data["frontline_selfcheck"] = counter
+        return [nodes.raw("", render(item, counter), format="html")]
+
+
+def _lean_assets(app, pagename, templatename, context, doctree) -> None:
+    for key in ("script_files", "css_files"):
+        files = context.get(key)
+        if files is None:
+            continue
+        context[key] = [f for f in files if not any(u in str(f) for u in UNUSED_ASSETS)]
+
+
+def _copy_vendor(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    node_modules = Project(Path(app.srcdir)).node_modules
+    target = Path(app.outdir) / "_static" / "vendor"
+    target.mkdir(parents=True, exist_ok=True)
+    for source, name in VENDOR_FILES.items():
+        path = node_modules / source
+        if not path.is_file():
+            raise FrontlineError("missing; run `npm ci --prefix assets` (make book does)", path)
+        shutil.copyfile(path, target / name)
+
+
+def _config_inited(app: Sphinx, config) -> None:
+    static = str(Project(Path(app.srcdir)).static)
+    config.html_static_path = [*config.html_static_path, static]
+
+
+def _widget_kb(app: Sphinx) -> str:
+    """The size of the widget manager download, shown on the button that fetches it."""
+    node_modules = Project(Path(app.srcdir)).node_modules
+    size = sum((node_modules / f).stat().st_size for f in VENDOR_FILES if (node_modules / f).is_file())
+    return str(round(size / 1024))
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_directive("self-check", SelfCheckDirective)
+    app.connect("config-inited", _config_inited)
+    app.add_css_file("frontline.css")
+    app.add_js_file("frontline.js", loading_method="defer", **{"data-widget-kb": _widget_kb(app)})
+    app.connect("html-page-context", _lean_assets)
+    app.connect("build-finished", _copy_vendor)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

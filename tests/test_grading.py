@@ -1,0 +1,166 @@
+"""Release, collect and grade the victim-identification quiz with nbgrader, end to end."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from frontline.bank import load_bank
+from frontline.cli import main
+from frontline.course import grade, release
+from frontline.leaks import learner_files, scan
+from frontline.quiz_notebook import MARK_SCHEME_BEGIN
+
+pytestmark = pytest.mark.slow
+QUIZ = "victim-identification"
+
+
+def wrong(item) -> str:
+    return next(letter for letter in item.letters if letter != item.key)
+
+
+def submit(
+    course: Path,
+    learner: str,
+    released: Path,
+    answers: dict[int, str | None],
+    drop: set[int] = frozenset(),
+    written: str | None = None,
+) -> None:
+    """A learner's notebook: the released one with some answers typed in (None: left blank)."""
+    nb = json.loads(released.read_text())
+    cells = []
+    for cell in nb["cells"]:
+        grade_id = cell["metadata"].get("nbgrader", {}).get("grade_id", "")
+        source = "".join(cell["source"])
+        for number, answer in answers.items():
+            if source.startswith(f'answer_{number} = ""') and answer is not None:
+                source = source.replace('""', json.dumps(answer), 1)
+        if any(source.startswith(f"answer_{n} = ") for n in drop):
+            continue
+        if (
+            written is not None
+            and grade_id.endswith("-18")
+            and cell["cell_type"] == "markdown"
+            and "question" not in grade_id
+        ):
+            source = written
+        cell["source"] = source
+        cells.append(cell)
+    nb["cells"] = cells
+    target = course / "submitted" / learner / QUIZ / f"{QUIZ}.ipynb"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(nb))
+
+
+@pytest.fixture(scope="module")
+def graded(scratch_module):
+    project = scratch_module
+    quiz = load_bank(project).quiz(QUIZ)
+    released = release(project, QUIZ)
+    auto = [(n, item) for n, item in enumerate(quiz.items, start=1) if item.autograded]
+    course = project.course
+    submit(
+        course,
+        "ada",
+        released,
+        {n: item.key for n, item in auto},
+        written="I would take her aside, away from Mr Brenk, and get her medical help.",
+    )
+    # ben: the first five wrong; the rest right but typed loosely (lower case, spaces).
+    submit(
+        course,
+        "ben",
+        released,
+        {n: (wrong(item) if i < 5 else f" {item.key.lower()} ") for i, (n, item) in enumerate(auto)},
+    )
+    submit(course, "cy", released, {})
+    # dee: deleted the answer cell of the first question, typed a letter not offered in the second.
+    first, second = auto[0][0], auto[1][0]
+    submit(course, "dee", released, {**{n: item.key for n, item in auto}, second: "Z"}, drop={first})
+    broken = course / "submitted" / "eve" / QUIZ / f"{QUIZ}.ipynb"
+    broken.parent.mkdir(parents=True)
+    broken.write_text('{"cells": [ this is not a notebook')
+    report = grade(project, QUIZ)
+    return project, quiz, report
+
+
+def rows(report) -> dict[str, dict[str, str]]:
+    with report.csv_path.open() as f:
+        return {row["learner"]: row for row in csv.DictReader(f)}
+
+
+def test_scores_are_exactly_as_expected(graded):
+    _, quiz, report = graded
+    auto_points = sum(i.points for i in quiz.items if i.autograded)
+    table = rows(report)
+    assert table["ada"]["score"] == f"{auto_points:g}"
+    assert table["ben"]["score"] == f"{auto_points - 5:g}"
+    assert table["cy"]["score"] == "0"
+    assert table["dee"]["score"] == f"{auto_points - 2:g}"
+    for learner in ("ada", "ben", "cy", "dee"):
+        assert table[learner]["max_score"] == f"{quiz.max_score:g}"
+    # A written answer waits for a grader; one left as released scores 0 with nothing to read.
+    assert table["ada"]["status"] == "needs manual grading"
+    assert {table[n]["status"] for n in ("ben", "cy", "dee")} == {"graded"}
+
+
+def test_item_columns_show_each_mark(graded):
+    _, quiz, report = graded
+    table = rows(report)
+    auto = [i for i in quiz.items if i.autograded]
+    written = [i for i in quiz.items if not i.autograded]
+    assert [table["ben"][i.id] for i in auto] == ["0"] * 5 + ["1"] * (len(auto) - 5)
+    assert table["dee"][auto[0].id] == "0" and table["dee"][auto[1].id] == "0"
+    assert all(table["ada"][i.id] == "" for i in written), "written answers wait for a grader"
+    assert all(table["cy"][i.id] == "0" for i in written), "an untouched answer cell scores 0"
+
+
+def test_a_broken_submission_is_reported_not_zeroed(graded):
+    project, _, report = graded
+    assert list(report.failed) == ["eve"]
+    row = rows(report)["eve"]
+    assert row["score"] == "" and row["status"].startswith("not graded: ")
+    assert (project.course / "submitted" / "eve" / QUIZ / f"{QUIZ}.ipynb").read_text().startswith('{"cells"')
+
+
+def test_feedback_is_written_and_leaks_nothing(graded):
+    project, quiz, report = graded
+    feedback = project.course / "feedback"
+    pages = sorted(feedback.glob(f"*/{QUIZ}/*.html"))
+    assert [p.parts[-3] for p in pages] == ["ada", "ben", "cy", "dee"]
+    bank = load_bank(project)
+    assert scan(learner_files(feedback), bank) == []
+    ben = (feedback / "ben" / QUIZ / f"{QUIZ}.html").read_text()
+    assert "Read again: " in ben and "Correct." in ben
+    assert MARK_SCHEME_BEGIN not in ben and "Marking scheme" not in ben
+    dee = (feedback / "dee" / QUIZ / f"{QUIZ}.html").read_text()
+    assert "No answer was found for this question" in dee
+
+
+def test_graders_see_the_marking_scheme(graded):
+    project, _, _ = graded
+    autograded = (project.course / "autograded" / "ada" / QUIZ / f"{QUIZ}.ipynb").read_text()
+    assert "Marking scheme (graders only)" in autograded
+
+
+def test_released_notebook_has_literal_answers_and_no_keys(graded):
+    project, quiz, _ = graded
+    released = project.course / "release" / QUIZ / f"{QUIZ}.ipynb"
+    nb = json.loads(released.read_text())
+    answers = ["".join(c["source"]) for c in nb["cells"] if "".join(c["source"]).startswith("answer_")]
+    assert len(answers) == sum(1 for i in quiz.items if i.autograded)
+    assert all(a.split("#")[0].strip().endswith('= ""') for a in answers)
+    assert scan([released], load_bank(project)) == []
+
+
+def test_cli_grade_exits_non_zero_and_names_the_bad_submission(graded, monkeypatch, capsys):
+    project, _, _ = graded
+    monkeypatch.chdir(project.root)
+    assert main(["grade", QUIZ]) == 1
+    err = capsys.readouterr().err
+    assert f"submitted/eve/{QUIZ}: not graded: " in err
+    assert "Traceback" not in err
