@@ -1,0 +1,154 @@
+"""A real browser (Playwright driving Debian's chromium) reads the built book on loopback: answers a
+self-check with the keyboard alone, sees feedback and widgets, and nothing leaves the machine."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import need
+
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+PAGE = "modules/first-responder/fr1-what-is-trafficking.html"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_book):
+    handler = functools.partial(_Quiet, directory=str(built_book))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    need(
+        shutil.which("chromium") is not None, "Debian's chromium is not installed (apt-get install chromium)"
+    )
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 412, "height": 900})
+    pg = context.new_page()
+    pg.requests = []
+    pg.failures = []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.on("response", lambda r: r.status >= 400 and pg.failures.append(f"{r.status} {r.url}"))
+    pg.on("pageerror", lambda e: pg.failures.append(f"page error: {e}"))
+    yield pg
+    context.close()
+
+
+def contrast(fg: str, bg: str) -> float:
+    def lum(rgb: str) -> float:
+        parts = [float(x) for x in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
+        lin = [(c / 255) / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in parts]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted([lum(fg), lum(bg)], reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def effective_background(page, selector: str) -> str:
+    return page.eval_on_selector(
+        selector,
+        """el => { for (; el; el = el.parentElement) { const c = getComputedStyle(el).backgroundColor;
+              if (c && c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') return c; } return 'rgb(255, 255, 255)'; }""",
+    )
+
+
+def test_self_check_by_keyboard_alone(page, server):
+    page.goto(server + PAGE)
+    first = page.locator(".fl-selfcheck").first
+    first.locator("input[type=radio]").first.focus()
+    # Space picks the focused option, arrow keys move through the others: no mouse.
+    radios = first.locator("input[type=radio]")
+    correct = next(i for i in range(radios.count()) if radios.nth(i).get_attribute("data-correct") == "true")
+    page.keyboard.press("Space")
+    for _ in range(correct):
+        page.keyboard.press("ArrowDown")
+    assert radios.nth(correct).is_checked()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "fl-check"
+    page.keyboard.press("Enter")
+    feedback = first.locator(".fl-feedback")
+    assert feedback.inner_text().startswith("Correct.")
+    assert feedback.get_attribute("aria-live") == "polite"
+    # Then a wrong answer, chosen by keyboard too.
+    first.locator("input[type=radio]").nth(correct).focus()
+    page.keyboard.press("ArrowDown" if correct < radios.count() - 1 else "ArrowUp")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert feedback.inner_text().startswith("Not correct.")
+    fg = feedback.evaluate("el => getComputedStyle(el).color")
+    assert contrast(fg, effective_background(page, ".fl-selfcheck .fl-feedback")) >= 4.5
+    button = first.locator(".fl-check")
+    assert (
+        contrast(
+            button.evaluate("el => getComputedStyle(el).color"),
+            button.evaluate("el => getComputedStyle(el).backgroundColor"),
+        )
+        >= 4.5
+    )
+    assert page.failures == []
+
+
+def test_exercise_works_without_a_kernel(page, server):
+    page.goto(server + PAGE)
+    box = page.locator(".fl-exercise").first
+    facts = box.locator(".fl-fact")
+    for i in range(facts.count()):
+        facts.nth(i).locator("select").select_option(facts.nth(i).get_attribute("data-answer"))
+    box.locator(".fl-check").click()
+    assert (
+        box.locator(".fl-summary").inner_text()
+        == f"{facts.count()} of {facts.count()} facts sorted as suggested."
+    )
+
+
+def test_widgets_render_from_saved_state_and_nothing_leaves_the_machine(page, server):
+    page.goto(server + PAGE)
+    page.wait_for_load_state("networkidle")
+    before = list(page.requests)
+    assert not any("embed-amd" in u or "require.js" in u for u in before), "widget manager loaded up front"
+    load = page.locator(".fl-load-widgets").first
+    load.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".fl-widget-slot .widget-subarea .widget-dropdown", timeout=60_000)
+    dropdowns = page.locator(".fl-widget-slot .widget-dropdown select")
+    assert dropdowns.count() >= 7
+    page.screenshot(
+        path=str(page.context.browser and __import__("pathlib").Path("_build") / "fr1-widgets.png"),
+        full_page=False,
+    )
+    hosts = {urlsplit(u).hostname for u in page.requests if not u.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}, f"requests left the machine: {hosts}"
+    assert page.failures == []

@@ -1,0 +1,119 @@
+"""The built book: offline, no visible code, outputs kept, light enough for a phone."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from frontline.modules import module_paths
+from frontline.pageweight import weigh
+
+pytestmark = pytest.mark.build
+BUDGET = 600 * 1024  # bytes a module page may load before the learner does anything, images excluded
+
+
+def pages(html: Path) -> list[Path]:
+    return sorted(p for p in html.rglob("*.html") if "_static" not in p.parts)
+
+
+def module_pages(project, html: Path) -> list[Path]:
+    return [html / p.relative_to(project.root).with_suffix(".html") for p in module_paths(project)]
+
+
+def test_every_module_has_a_page(project, built_book):
+    for page in module_pages(project, built_book):
+        assert page.is_file(), page
+
+
+def test_no_page_loads_anything_from_outside(built_book):
+    for page in pages(built_book):
+        weight = weigh(page)
+        assert weight.external == [], f"{page}: external resources {weight.external}"
+        assert weight.missing == [], f"{page}: missing local resources {weight.missing}"
+
+
+def test_module_pages_fit_the_budget(project, built_book):
+    for page in module_pages(project, built_book):
+        weight = weigh(page)
+        assert weight.total <= BUDGET, f"{page}: {weight.total} bytes before interaction"
+
+
+class _Scripts(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.sources: list[str] = []
+        self.blocking: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "script" and a.get("src"):
+            self.sources.append(a["src"])
+
+
+def scripts(page: Path) -> list[str]:
+    parser = _Scripts()
+    parser.feed(page.read_text())
+    return parser.sources
+
+
+def test_widget_manager_is_never_loaded_up_front(built_book):
+    for page in pages(built_book):
+        assert not any(re.search(r"require|embed-amd|html-manager", s) for s in scripts(page)), page
+    assert (built_book / "_static" / "vendor" / "embed-amd.js").is_file()
+    assert (built_book / "_static" / "vendor" / "require.js").is_file()
+
+
+def test_modules_hide_code_and_keep_outputs(project, built_book):
+    for page in module_pages(project, built_book):
+        text = page.read_text()
+        assert "cell_input" not in text and "highlight-ipython3" not in text, f"{page}: code is visible"
+        assert "sorting_exercise" not in text and "from frontline" not in text, f"{page}: code leaked"
+        assert re.search(r'<img alt="[^"]{20,}" src="[^"]+\.png"', text), f"{page}: no figure with alt text"
+        assert 'class="fl-exercise"' in text, f"{page}: no exercise"
+        assert "application/vnd.jupyter.widget-state+json" in text, f"{page}: no saved widget state"
+        assert "application/vnd.jupyter.widget-view+json" in text, f"{page}: no widget view"
+        assert text.count('class="fl-selfcheck"') >= 4, f"{page}: too few self-checks"
+
+
+def test_self_checks_are_labelled_for_screen_readers(project, built_book):
+    for page in module_pages(project, built_book):
+        text = page.read_text()
+        for section in re.findall(r'<section class="fl-selfcheck".*?</section>', text, re.S):
+            assert re.search(r'aria-labelledby="([^"]+)"', section)
+            assert "<fieldset><legend>" in section
+            radios = re.findall(r'<input type="radio"[^>]*id="([^"]+)"', section)
+            assert radios and all(f'<label for="{r}">' in section for r in radios)
+            assert 'role="status" aria-live="polite"' in section
+
+
+def test_one_shared_script_and_stylesheet(project, built_book):
+    for page in module_pages(project, built_book):
+        text = page.read_text()
+        assert "<style" not in text.split("</head>")[1], f"{page}: inline styles in the body"
+        assert len(re.findall(r"_static/frontline\.js", text)) == 1
+        assert len(re.findall(r"_static/frontline\.css", text)) == 1
+
+
+def test_glossary_and_references_are_built(built_book):
+    glossary = (built_book / "book" / "glossary.html").read_text()
+    assert 'id="term-indicator"' in glossary
+    references = (built_book / "book" / "references.html").read_text()
+    assert "Trafficking in Persons" in references
+
+
+def test_build_is_reproducible(project, built_book, tmp_path):
+    """Generated files come out the same, byte for byte, from the same sources."""
+    from frontline.bank import load_bank
+    from frontline.quiz_notebook import notebook_text, source_path
+
+    for quiz in load_bank(project).quizzes.values():
+        assert source_path(project.course, quiz.id).read_text() == notebook_text(quiz)
+    before = {p: p.read_bytes() for p in module_pages(project, built_book)}
+    from frontline.build import build
+
+    build(project, quiet=True)
+    for page, data in before.items():
+        assert page.read_bytes() == data, f"{page} changed on rebuild"
