@@ -24,19 +24,19 @@ book: setup
 	$(BIN)/frontline build
 
 test: setup
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/python -m pytest
 
 bench: setup
-	$(BIN)/python -m frontline.bench
+	$(BIN)/python bench/run.py
 
 check: setup
 	$(BIN)/frontline check
 
 lint: setup
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 format: setup
 	$(BIN)/ruff format src tests

@@ -1,0 +1,138 @@
+"""Benchmarks: figures and ratios against baselines measured in the same run, never pass/fail.
+
+1. Page weight: our FR1 page against a default Jupyter Book 1 page with one widget, built here now.
+   Also the modelled time to first text on a 400 ms / 50 KB/s link.
+2. Grading: seconds per submission with `frontline grade`, against executing the same notebooks
+   with nbclient alone (the floor any grader pays).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from frontline.pageweight import weigh
+from frontline.paths import Project
+
+LATENCY_S = 0.4
+BYTES_PER_S = 50 * 1024
+DEFAULT_BOOK = {
+    "_config.yml": "title: Baseline\nexecute:\n  execute_notebooks: force\n",
+    "_toc.yml": "format: jb-book\nroot: intro\nchapters:\n- file: page\n",
+    "intro.md": "# Intro\n",
+    "page.md": (
+        "---\njupytext:\n  text_representation:\n    extension: .md\n    format_name: myst\n"
+        "kernelspec:\n  display_name: Python 3\n  language: python\n  name: python3\n---\n# Page\n\n"
+        "Some text.\n\n```{code-cell} ipython3\n:tags: [remove-input]\nimport ipywidgets as w\n"
+        "w.Dropdown(options=['a', 'b'])\n```\n"
+    ),
+}
+
+
+def first_text_seconds(blocking_bytes: int, requests: int) -> float:
+    """A crude model: round trips for the page and its blocking files (6 at a time), then bytes."""
+    return LATENCY_S * (1 + -(-requests // 6)) + blocking_bytes / BYTES_PER_S
+
+
+def page_weight(project: Project) -> None:
+    ours = weigh(project.html / "modules/first-responder/fr1-what-is-trafficking.html")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in DEFAULT_BOOK.items():
+            (Path(tmp) / name).write_text(text)
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from jupyter_book.cli.main import main; main()",
+                "build",
+                tmp,
+                "--quiet",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        base = weigh(Path(tmp) / "_build/html/page.html")
+    external = len(base.external)
+    print("Page weight before any interaction (images excluded)")
+    print(
+        f"  default Jupyter Book 1 page: {base.total / 1024:8.0f} KB local, {external} files from CDNs "
+        f"(not counted)"
+    )
+    print(f"  Frontline FR1 module page:   {ours.total / 1024:8.0f} KB, {len(ours.external)} external")
+    print(f"  ratio ours / default:        {ours.total / base.total:8.2f}")
+    t_base = first_text_seconds(base.total, len(base.files) + external)
+    t_ours = first_text_seconds(ours.total, len(ours.files))
+    print(
+        f"  modelled load at 400 ms / 50 KB/s: default {t_base:.0f} s, ours {t_ours:.0f} s "
+        f"(ratio {t_ours / t_base:.2f})"
+    )
+
+
+def grading(project: Project) -> None:
+    from nbclient import NotebookClient
+    import nbformat
+
+    from frontline.bank import load_bank
+    from frontline.course import grade, release
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "project"
+        shutil.copytree(
+            project.root,
+            root,
+            ignore=shutil.ignore_patterns(
+                ".venv",
+                "_build",
+                "node_modules",
+                ".git",
+                "release",
+                "autograded",
+                "feedback",
+                "submitted",
+                "grades",
+                "gradebook.db",
+            ),
+        )
+        copy = Project(root)
+        quiz = load_bank(copy).quiz("victim-identification")
+        released = release(copy, quiz.id)
+        learners = [f"learner{n:02d}" for n in range(6)]
+        for learner in learners:
+            target = copy.course / "submitted" / learner / quiz.id / released.name
+            target.parent.mkdir(parents=True)
+            shutil.copy(released, target)
+        start = time.perf_counter()
+        for learner in learners:
+            nb = nbformat.read(copy.course / "submitted" / learner / quiz.id / released.name, as_version=4)
+            NotebookClient(nb, timeout=60, kernel_name="python3").execute()
+        floor = (time.perf_counter() - start) / len(learners)
+        start = time.perf_counter()
+        report = grade(copy, quiz.id)
+        ours = (time.perf_counter() - start) / len(learners)
+        assert not report.failed, report.failed
+    print(f"Grading {len(learners)} submissions of {quiz.id}")
+    print(f"  nbclient execution alone: {floor:6.2f} s per submission")
+    print(
+        f"  frontline grade (autograde + feedback + CSV): {ours:6.2f} s per submission "
+        f"(ratio {ours / floor:.2f})"
+    )
+
+
+def main() -> None:
+    project = Project.here()
+    if not (project.html / "index.html").is_file():
+        from frontline.build import build
+
+        build(project, quiet=True)
+    page_weight(project)
+    grading(project)
+    print(json.dumps({"note": "figures vary with machine load; compare ratios, not seconds"}))
+
+
+if __name__ == "__main__":
+    main()
