@@ -74,8 +74,8 @@ def page_weight(project: Project) -> None:
 
 
 def grading(project: Project) -> None:
-    from nbclient import NotebookClient
     import nbformat
+    from nbclient import NotebookClient
 
     from frontline.bank import load_bank
     from frontline.course import grade, release

@@ -80,8 +80,13 @@ def contrast(fg: str, bg: str) -> float:
 def effective_background(page, selector: str) -> str:
     return page.eval_on_selector(
         selector,
-        """el => { for (; el; el = el.parentElement) { const c = getComputedStyle(el).backgroundColor;
-              if (c && c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') return c; } return 'rgb(255, 255, 255)'; }""",
+        """el => {
+          for (; el; el = el.parentElement) {
+            const c = getComputedStyle(el).backgroundColor;
+            if (c && c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') return c;
+          }
+          return 'rgb(255, 255, 255)';
+        }""",
     )
 
 
