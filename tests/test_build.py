@@ -117,3 +117,18 @@ def test_build_is_reproducible(project, built_book, tmp_path):
     build(project, quiet=True)
     for page, data in before.items():
         assert page.read_bytes() == data, f"{page} changed on rebuild"
+
+
+def test_changed_data_invalidates_the_execution_cache(scratch):
+    """Jupyter-cache keys on notebook text; a changed dataset must still re-draw its figure."""
+    from frontline.build import _record_inputs, _refresh_if_inputs_changed, inputs_digest
+
+    cache = scratch.build / ".jupyter_cache"
+    cache.mkdir(parents=True)
+    _record_inputs(scratch)
+    assert _refresh_if_inputs_changed(scratch) is False and cache.is_dir()
+    before = inputs_digest(scratch)
+    data = scratch.data / "glotip-2012-forms.yaml"
+    data.write_text(data.read_text().replace("value: 58", "value: 57"))
+    assert inputs_digest(scratch) != before
+    assert _refresh_if_inputs_changed(scratch) is True and not cache.exists()

@@ -58,3 +58,13 @@ def test_visible_check_says_form_not_correctness(project):
             namespace["check_form"](3, answer, "ABCD")
         assert expected in out.getvalue()
         assert "correct" not in out.getvalue().lower()
+
+
+def test_instructors_page_states_the_quiz_as_it_is(project):
+    quiz = load_bank(project).quiz(QUIZ)
+    auto = sum(1 for i in quiz.items if i.autograded)
+    written = len(quiz.items) - auto
+    page = (project.root / "book" / "instructors.md").read_text()
+    assert (
+        f"| `{QUIZ}` | {' and '.join(quiz.modules)} | {auto} marked automatically, {written} written" in page
+    )

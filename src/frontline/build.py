@@ -2,13 +2,44 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from .errors import FrontlineError
 from .paths import Project
+
+
+def inputs_digest(project: Project) -> str:
+    """A digest of what notebook outputs depend on besides the notebooks: the data, the exercises
+    and the code that draws them. Jupyter-cache keys on notebook text alone, so without this a
+    changed dataset would leave a stale figure in the book."""
+    digest = hashlib.sha256()
+    folders = [project.data, project.exercises, Path(__file__).parent]
+    for path in sorted(p for folder in folders for p in folder.rglob("*") if p.is_file()):
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(str(path.relative_to(project.root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _refresh_if_inputs_changed(project: Project) -> bool:
+    """Drop the execution cache when the inputs changed; True when every page must be rebuilt."""
+    stamp = project.build / ".frontline-inputs"
+    digest = inputs_digest(project)
+    if stamp.is_file() and stamp.read_text() == digest:
+        return False
+    shutil.rmtree(project.build / ".jupyter_cache", ignore_errors=True)
+    return True
+
+
+def _record_inputs(project: Project) -> None:
+    project.build.mkdir(exist_ok=True)
+    (project.build / ".frontline-inputs").write_text(inputs_digest(project))
 
 
 def build(project: Project, quiet: bool = False) -> Path:
@@ -30,6 +61,8 @@ def build(project: Project, quiet: bool = False) -> Path:
     ]
     if quiet:
         cmd.append("--quiet")
+    if _refresh_if_inputs_changed(project):
+        cmd.append("--all")
     env = dict(os.environ, PYDEVD_DISABLE_FILE_VALIDATION="1", PYTHONHASHSEED="0")
     result = subprocess.run(cmd, cwd=project.root, env=env)
     if result.returncode != 0:

@@ -28,7 +28,7 @@ STYLE = {
 
 def _source_line(ds: Dataset) -> str:
     s = ds.source
-    return f"Source: {s.publisher}, {s.title} ({s.published}), {s.locator}."
+    return f"Source: {s.publisher}, {s.title} ({s.published}), {s.locator.rstrip('.')}."
 
 
 def _bar(ax, ds: Dataset) -> None:
