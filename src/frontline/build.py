@@ -19,11 +19,10 @@ def inputs_digest(project: Project) -> str:
     changed dataset would leave a stale figure in the book."""
     digest = hashlib.sha256()
     folders = [project.data, project.exercises, Path(__file__).parent]
-    for path in sorted(p for folder in folders for p in folder.rglob("*") if p.is_file()):
-        if "__pycache__" in path.parts:
-            continue
-        digest.update(str(path.relative_to(project.root)).encode())
-        digest.update(path.read_bytes())
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(f"{folder.name}/{path.relative_to(folder)}".encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -63,7 +62,9 @@ def build(project: Project, quiet: bool = False) -> Path:
         cmd.append("--quiet")
     if _refresh_if_inputs_changed(project):
         cmd.append("--all")
-    env = dict(os.environ, PYDEVD_DISABLE_FILE_VALIDATION="1", PYTHONHASHSEED="0")
+    env = dict(
+        os.environ, PYDEVD_DISABLE_FILE_VALIDATION="1", PYTHONHASHSEED="0", FRONTLINE_STABLE_WIDGET_IDS="1"
+    )
     result = subprocess.run(cmd, cwd=project.root, env=env)
     if result.returncode != 0:
         raise FrontlineError(

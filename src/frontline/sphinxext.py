@@ -3,10 +3,12 @@ theme assets (no icon fonts, no launch buttons), and the locally served widget m
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 from docutils import nodes
+from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
@@ -60,12 +62,24 @@ class SelfCheckDirective(SphinxDirective):
         return [nodes.raw("", render(item, counter), format="html")]
 
 
+CHECKSUM = re.compile(r"\?v=[0-9a-f]+")
+
+
+def _without_checksum(tag):
+    """Sphinx adds `?v=<checksum>` only for files already in the output folder, so a clean build
+    and a rebuild would differ; the book is offline, so drop it and keep builds byte for byte."""
+    return lambda *args, **kwargs: Markup(CHECKSUM.sub("", str(tag(*args, **kwargs))))
+
+
 def _lean_assets(app, pagename, templatename, context, doctree) -> None:
     for key in ("script_files", "css_files"):
         files = context.get(key)
         if files is None:
             continue
         context[key] = [f for f in files if not any(u in str(f) for u in UNUSED_ASSETS)]
+    for key in ("css_tag", "js_tag"):
+        if key in context:
+            context[key] = _without_checksum(context[key])
 
 
 def _copy_vendor(app: Sphinx, exception) -> None:

@@ -3,14 +3,45 @@ output carries an HTML version that works with no kernel (see assets/static/fron
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html import escape
 
+import comm
 import ipywidgets as w
 
 from .exercises import Exercise, load_exercise
 
 PROMPT = "Choose..."
+STABLE_IDS = "FRONTLINE_STABLE_WIDGET_IDS"
+_shown = itertools.count()
+
+
+@contextmanager
+def _stable_model_ids(seed: str) -> Iterator[None]:
+    """Widget model ids are random, which would make every book build differ. When the book is
+    built (`frontline build` sets FRONTLINE_STABLE_WIDGET_IDS), derive them from the exercise id
+    and the order of creation instead. In live Jupyter they stay random, as re-run cells need."""
+    if not os.environ.get(STABLE_IDS):
+        yield
+        return
+    original = comm.create_comm
+    counter = itertools.count()
+    prefix = f"{seed}:{next(_shown)}"
+
+    def create(*args, **kwargs):
+        kwargs.setdefault("comm_id", hashlib.sha256(f"{prefix}:{next(counter)}".encode()).hexdigest()[:32])
+        return original(*args, **kwargs)
+
+    comm.create_comm = create
+    try:
+        yield
+    finally:
+        comm.create_comm = original
 
 
 def exercise_html(ex: Exercise, view: dict | None = None) -> str:
@@ -71,6 +102,10 @@ class SortingExercise:
 
     def __init__(self, ex: Exercise):
         self.exercise = ex
+        with _stable_model_ids(ex.id):
+            self._build(ex)
+
+    def _build(self, ex: Exercise) -> None:
         self.selects = [
             w.Dropdown(options=[PROMPT, *ex.categories], value=PROMPT, layout=w.Layout(width="14em"))
             for _ in ex.facts
