@@ -164,3 +164,38 @@ def test_cli_grade_exits_non_zero_and_names_the_bad_submission(graded, monkeypat
     err = capsys.readouterr().err
     assert f"submitted/eve/{QUIZ}: not graded: " in err
     assert "Traceback" not in err
+
+
+def test_regrading_keeps_manual_marks(graded):
+    """An instructor marks the written answer, then grades again: the mark stays and counts."""
+    from nbgrader.api import Gradebook
+
+    project, quiz, _ = graded
+    written = next(i for i in quiz.items if not i.autograded)
+    db = f"sqlite:///{project.course / 'gradebook.db'}"
+    with Gradebook(db) as gb:
+        mark = gb.find_grade(written.id, QUIZ, QUIZ, "ada")
+        mark.manual_score = 2
+        mark.needs_manual_grade = False  # what the formgrader does when a grader saves a mark
+        gb.db.commit()
+    report = grade(project, QUIZ)
+    row = rows(report)["ada"]
+    assert row[written.id] == "2"
+    assert row["status"] == "graded"
+    assert row["score"] == f"{sum(i.points for i in quiz.items if i.autograded) + 2:g}"
+    feedback = (project.course / "feedback" / "ada" / QUIZ / f"{QUIZ}.html").read_text()
+    assert "Marking scheme" not in feedback
+
+
+def test_a_resubmission_is_graded_again(graded):
+    import os
+    import time
+
+    project, quiz, _ = graded
+    released = project.course / "release" / QUIZ / f"{QUIZ}.ipynb"
+    auto = [(n, item) for n, item in enumerate(quiz.items, start=1) if item.autograded]
+    submit(project.course, "cy", released, {auto[0][0]: auto[0][1].key})
+    later = time.time() + 5
+    path = project.course / "submitted" / "cy" / QUIZ / f"{QUIZ}.ipynb"
+    os.utime(path, (later, later))
+    assert rows(grade(project, QUIZ))["cy"]["score"] == "1"

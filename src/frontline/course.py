@@ -88,6 +88,16 @@ def submissions(course: Path, quiz_id: str) -> list[str]:
     return sorted(p.parent.name for p in folder.glob(f"*/{quiz_id}") if p.is_dir())
 
 
+def _needs_autograde(course: Path, quiz_id: str, learner: str) -> bool:
+    submitted = course / "submitted" / learner / quiz_id
+    autograded = course / "autograded" / learner / quiz_id
+    if not autograded.is_dir():
+        return True
+    newest = max((p.stat().st_mtime for p in submitted.rglob("*") if p.is_file()), default=0.0)
+    graded = min((p.stat().st_mtime for p in autograded.rglob("*.ipynb")), default=0.0)
+    return newest > graded
+
+
 def grade(project: Project, quiz_id: str) -> GradeReport:
     """Autograde every submission, write feedback, export grades. A submission that cannot be
     graded is reported by name and left untouched; it is never scored zero."""
@@ -101,7 +111,9 @@ def grade(project: Project, quiz_id: str) -> GradeReport:
         release(project, quiz_id)
     report = GradeReport(quiz)
     for learner in learners:
-        result = api.autograde(quiz_id, learner, force=True, create=True)
+        # Autograde again only what is new or resubmitted: re-autograding resets a grader's marks.
+        fresh = _needs_autograde(course, quiz_id, learner)
+        result = api.autograde(quiz_id, learner, force=fresh, create=True)
         if not result.get("success"):
             report.failed[learner] = reason(result)
             continue
