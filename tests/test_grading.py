@@ -12,6 +12,7 @@ from frontline.bank import load_bank
 from frontline.cli import main
 from frontline.course import grade, release
 from frontline.leaks import learner_files, scan
+from frontline.pageweight import weigh
 from frontline.quiz_notebook import MARK_SCHEME_BEGIN
 
 pytestmark = pytest.mark.slow
@@ -134,6 +135,8 @@ def test_feedback_is_written_and_leaks_nothing(graded):
     assert [p.parts[-3] for p in pages] == ["ada", "ben", "cy", "dee"]
     bank = load_bank(project)
     assert scan(learner_files(feedback), bank) == []
+    for page in pages:
+        assert weigh(page).external == [], f"{page} loads files from elsewhere"
     ben = (feedback / "ben" / QUIZ / f"{QUIZ}.html").read_text()
     assert "Read again: " in ben and "Correct." in ben
     assert MARK_SCHEME_BEGIN not in ben and "Marking scheme" not in ben

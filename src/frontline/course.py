@@ -122,9 +122,21 @@ def grade(project: Project, quiz_id: str) -> GradeReport:
             "generate_feedback",
             course / "autograded" / learner / quiz_id,
         )
+        make_offline(course / "feedback" / learner / quiz_id)
         report.graded.append(learner)
     report.csv_path = export_grades(course, quiz, learners, report.failed, api.coursedir.db_url)
     return report
+
+
+EXTERNAL_SCRIPT = re.compile(r"<script[^>]*\bsrc=\"(?:https?:)?//[^\"]*\"[^>]*>\s*</script>\s*")
+
+
+def make_offline(folder: Path) -> None:
+    """nbgrader's feedback template loads MathJax from a CDN; quizzes have no mathematics, and
+    learners may read their feedback offline, so the page loads nothing from elsewhere."""
+    for page in folder.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(EXTERNAL_SCRIPT.sub("", text), encoding="utf-8")
 
 
 def _fmt(score: float | None) -> str:

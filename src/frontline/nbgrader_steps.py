@@ -63,7 +63,7 @@ class RedactTestResults(NbGraderPreprocessor):
             text = "Not correct, or no answer given."
         review = self._reviews.get(meta.get("grade_id"))
         if errors and review:
-            text += f" {self.review_prefix}{review}"
+            text += f"\n{self.review_prefix}{review}"
         cell.outputs = [{"output_type": "stream", "name": "stdout", "text": text + "\n"}]
         return cell, resources
 
