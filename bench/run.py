@@ -81,24 +81,7 @@ def grading(project: Project) -> None:
     from frontline.course import grade, release
 
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "project"
-        shutil.copytree(
-            project.root,
-            root,
-            ignore=shutil.ignore_patterns(
-                ".venv",
-                "_build",
-                "node_modules",
-                ".git",
-                "release",
-                "autograded",
-                "feedback",
-                "submitted",
-                "grades",
-                "gradebook.db",
-            ),
-        )
-        copy = Project(root)
+        copy = project.copy_sources(Path(tmp) / "project")
         quiz = load_bank(copy).quiz("victim-identification")
         released = release(copy, quiz.id)
         learners = [f"learner{n:02d}" for n in range(6)]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,19 +11,6 @@ from frontline.paths import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-COPY_IGNORE = shutil.ignore_patterns(
-    ".venv",
-    "_build",
-    "node_modules",
-    ".git",
-    "release",
-    "autograded",
-    "feedback",
-    "submitted",
-    "grades",
-    "gradebook.db",
-    "__pycache__",
-)
 
 
 def need(condition: bool, reason: str) -> None:
@@ -51,8 +37,7 @@ def built_book(project: Project) -> Path:
 
 
 def copy_project(target: Path) -> Project:
-    shutil.copytree(ROOT, target, ignore=COPY_IGNORE)
-    return Project(target)
+    return Project(ROOT).copy_sources(target)
 
 
 @pytest.fixture

@@ -106,24 +106,19 @@ def check_objectives(modules: list[Module], bank: Bank) -> Iterator[str]:
 
 
 def check_data(project: Project, keys: set[str]) -> Iterator[str]:
-    for path in sorted(project.data.glob("*.yaml")):
-        try:
-            ds = load_model(path, Dataset)
-        except FrontlineError as err:
-            yield str(err)
-            continue
-        if ds.id != path.stem:
-            yield _problem(path, f"id {ds.id!r} must match the file name")
-        if ds.source.reference not in keys:
-            yield _problem(path, f"source.reference {ds.source.reference!r} is in no book/references*.bib")
-    for path in sorted(project.exercises.glob("*.yaml")):
-        try:
-            ex = load_model(path, Exercise)
-        except FrontlineError as err:
-            yield str(err)
-            continue
-        if ex.id != path.stem:
-            yield _problem(path, f"id {ex.id!r} must match the file name")
+    """Every dataset and exercise loads, is named for its file, and every dataset's source is cited."""
+    for folder, model in ((project.data, Dataset), (project.exercises, Exercise)):
+        for path in sorted(folder.glob("*.yaml")):
+            try:
+                loaded = load_model(path, model)
+            except FrontlineError as err:
+                yield str(err)
+                continue
+            if loaded.id != path.stem:
+                yield _problem(path, f"id {loaded.id!r} must match the file name")
+            if isinstance(loaded, Dataset) and loaded.source.reference not in keys:
+                ref = loaded.source.reference
+                yield _problem(path, f"source.reference {ref!r} is in no book/references*.bib")
 
 
 def check_quizzes(project: Project, bank: Bank, modules: list[Module]) -> Iterator[str]:

@@ -154,33 +154,14 @@ def grades_table(db_url: str, quiz: Quiz, learners: list[str], failed: dict[str,
     )
     with Gradebook(db_url) as gb:
         for learner in learners:
-            if learner in failed:
-                writer.writerow(
-                    [
-                        learner,
-                        quiz.id,
-                        "",
-                        quiz.max_score,
-                        "",
-                        f"not graded: {failed[learner]}",
-                        *([""] * len(quiz.items)),
-                    ]
-                )
-                continue
             try:
-                sub = gb.find_submission(quiz.id, learner)
+                sub = None if learner in failed else gb.find_submission(quiz.id, learner)
             except MissingEntry:
-                writer.writerow(
-                    [
-                        learner,
-                        quiz.id,
-                        "",
-                        quiz.max_score,
-                        "",
-                        "not graded: no record",
-                        *([""] * len(quiz.items)),
-                    ]
-                )
+                sub = None
+            if sub is None:
+                reason = failed.get(learner, "no record in the gradebook")
+                blank = [""] * len(quiz.items)
+                writer.writerow([learner, quiz.id, "", quiz.max_score, "", f"not graded: {reason}", *blank])
                 continue
             scores = []
             for item in quiz.items:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,22 @@ def find_root(start: Path | None = None) -> Path:
     raise FrontlineError("no _config.yml and _toc.yml here or above: run inside the project", here)
 
 
+# What a copy of the project leaves behind: environments, build outputs and learners' work.
+NOT_SOURCES = shutil.ignore_patterns(
+    ".venv",
+    "_build",
+    "node_modules",
+    ".git",
+    "__pycache__",
+    "release",
+    "autograded",
+    "feedback",
+    "submitted",
+    "grades",
+    "gradebook.db",
+)
+
+
 @dataclass(frozen=True)
 class Project:
     """The project's layout; every path the tooling uses comes from here."""
@@ -30,6 +47,11 @@ class Project:
     @classmethod
     def here(cls) -> Project:
         return cls(find_root())
+
+    def copy_sources(self, target: Path) -> Project:
+        """A copy of the project's own files (for tests and benchmarks to change or grade in)."""
+        shutil.copytree(self.root, target, ignore=NOT_SOURCES)
+        return Project(target)
 
     @property
     def modules(self) -> Path:
