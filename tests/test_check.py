@@ -127,3 +127,14 @@ def test_stale_source_notebook_is_named(scratch):
     text = path.read_text()
     path.write_text(text.replace("points: 1", "points: 2", 1))
     only(check(scratch), r"victim-identification\.ipynb: out of date with the bank")
+
+
+def test_review_pointer_to_a_missing_section_is_named(scratch):
+    edit(
+        scratch.root / "modules/first-responder/fr2-recognising-victims.md",
+        "## General indicators",
+        "## Signs in general",
+    )
+    only(
+        check(scratch), r"victim-identification\.yaml: item vi-0\d: review names section 'General indicators'"
+    )

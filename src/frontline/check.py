@@ -121,8 +121,30 @@ def check_data(project: Project, keys: set[str]) -> Iterator[str]:
                 yield _problem(path, f"source.reference {ref!r} is in no book/references*.bib")
 
 
+REVIEW_MODULE = re.compile(r"^([A-Z]{2,3}\d+)\b")
+QUOTED = re.compile(r"'([^']+)'")
+
+
+def _check_review(path: Path, item, modules: dict[str, Module]) -> Iterator[str]:
+    """A review pointer names a module and quotes its section headings exactly, so it cannot
+    silently point at a heading that was renamed."""
+    match = REVIEW_MODULE.match(item.review)
+    if not match or match.group(1) not in modules:
+        yield _problem(
+            path, f"review must start with a module id, e.g. 'FR2, section ...': {item.review!r}", item.id
+        )
+        return
+    module = modules[match.group(1)]
+    for heading in QUOTED.findall(item.review):
+        if heading not in module.sections:
+            yield _problem(
+                path, f"review names section {heading!r}, which {module.id} does not have", item.id
+            )
+
+
 def check_quizzes(project: Project, bank: Bank, modules: list[Module]) -> Iterator[str]:
-    module_ids = {m.id for m in modules}
+    by_id = {m.id: m for m in modules}
+    module_ids = set(by_id)
     in_book = {i for m in modules for i in m.self_checks}
     for quiz in bank.quizzes.values():
         path = bank.files[quiz.id]
@@ -132,6 +154,7 @@ def check_quizzes(project: Project, bank: Bank, modules: list[Module]) -> Iterat
         for item in quiz.items:
             if item.id in in_book:
                 yield _problem(path, "graded item is shown in the book as a self-check", item.id)
+            yield from _check_review(path, item, by_id)
         source = source_path(project.course, quiz.id)
         if source.exists() and source.read_text(encoding="utf-8") != notebook_text(quiz):
             yield _problem(source, f"out of date with the bank: run `frontline release {quiz.id}`")
