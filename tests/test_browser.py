@@ -157,3 +157,17 @@ def test_widgets_render_from_saved_state_and_nothing_leaves_the_machine(page, se
     hosts = {urlsplit(u).hostname for u in page.requests if not u.startswith(("data:", "blob:"))}
     assert hosts == {"127.0.0.1"}, f"requests left the machine: {hosts}"
     assert page.failures == []
+
+
+def test_pages_print_as_a_paper_fallback(page, server, tmp_path):
+    page.goto(server + PAGE)
+    page.emulate_media(media="print")
+    assert not page.locator(".fl-selfcheck .fl-check").first.is_visible()
+    assert not page.locator(".fl-exercise select").first.is_visible()
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("details.fl-answer").first.evaluate("d => d.open")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert not page.locator("details.fl-answer").first.evaluate("d => d.open")
+    pdf = tmp_path / "fr1.pdf"
+    page.pdf(path=str(pdf))
+    assert pdf.stat().st_size > 10_000

@@ -111,6 +111,19 @@
     });
   }
 
+  // On paper there is nothing to click: print the answers open, then close them again.
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    openedForPrint = Array.prototype.filter.call(document.querySelectorAll("details.fl-answer"), function (d) {
+      return !d.open;
+    });
+    openedForPrint.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (d) { d.open = false; });
+    openedForPrint = [];
+  });
+
   function init() {
     document.querySelectorAll(".fl-selfcheck").forEach(setupSelfCheck);
     document.querySelectorAll(".fl-exercise").forEach(setupExercise);
