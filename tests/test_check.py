@@ -138,3 +138,47 @@ def test_review_pointer_to_a_missing_section_is_named(scratch):
     only(
         check(scratch), r"victim-identification\.yaml: item vi-0\d: review names section 'General indicators'"
     )
+
+
+def _forms(scratch):
+    import yaml
+
+    base = yaml.safe_load((scratch.quizzes / "victim-identification.yaml").read_text())
+    items = [i for i in base["items"] if i["type"] != "short-answer"][:2]
+    pre = {**base, "id": "demo-pre", "parallel_form": "demo-post", "items": []}
+    post = {**base, "id": "demo-post", "parallel_form": "demo-pre", "items": []}
+    for n, item in enumerate(items, start=1):
+        pre["items"].append({**item, "id": f"dp-pre-{n}", "pairs_with": f"dp-post-{n}"})
+        post["items"].append({**item, "id": f"dp-post-{n}", "pairs_with": f"dp-pre-{n}"})
+    return pre, post
+
+
+def _write(scratch, *quizzes):
+    import yaml
+
+    for quiz in quizzes:
+        (scratch.quizzes / f"{quiz['id']}.yaml").write_text(yaml.safe_dump(quiz, sort_keys=False))
+
+
+def test_parallel_forms_pass_when_twinned(scratch):
+    _write(scratch, *_forms(scratch))
+    assert check(scratch) == []
+
+
+def test_parallel_twins_must_match(scratch):
+    pre, post = _forms(scratch)
+    post["items"][1]["objective"] = "FR1.3"
+    post["items"][0]["pairs_with"] = "dp-pre-9"
+    _write(scratch, pre, post)
+    problems = check(scratch)
+    only(problems, r"demo-pre\.yaml: item dp-pre-2: its twin dp-post-2 differs in objective, type or points")
+    only(problems, r"demo-pre\.yaml: item dp-pre-1: its twin dp-post-1 pairs with 'dp-pre-9' instead")
+
+
+def test_parallel_form_must_name_back(scratch):
+    pre, post = _forms(scratch)
+    post["parallel_form"] = None
+    for item in post["items"]:
+        item.pop("pairs_with")
+    _write(scratch, pre, post)
+    only(check(scratch), r"demo-pre\.yaml: parallel_form 'demo-post' does not name 'demo-pre' back")

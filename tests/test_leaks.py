@@ -33,7 +33,7 @@ def test_scanner_finds_a_planted_leak(scratch, tmp_path):
     page = tmp_path / "page.html"
     page.write_text(f"<p>Why: {item.explanation}</p>")
     notebook = tmp_path / "quiz.ipynb"
-    notebook.write_text('{"cells": [{"source": ["assert _letter(answer_1) == \\"B\\""]}]}')
+    notebook.write_text('{"cells": [{"source": ["assert _letters(answer_1) == \\"B\\""]}]}')
     leaks = scan([page, notebook], bank)
     assert any(leak.item == item.id and leak.what == "explanation" for leak in leaks)
     assert any(leak.path == notebook and leak.what == "a hidden test" for leak in leaks)

@@ -20,6 +20,7 @@ from .yamlfile import load_model
 ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 OBJECTIVE = r"^[A-Z]{2,3}\d+\.\d+$"
 LETTERS = "ABCDE"
+LETTERS_ORDER = "ABCDEF"
 TRUE_FALSE_LETTERS = {True: "T", False: "F"}
 
 
@@ -28,7 +29,7 @@ class _Item(BaseModel):
 
     id: str = Field(pattern=ID)
     objective: str = Field(pattern=OBJECTIVE)
-    type: Literal["multiple-choice", "true-false", "short-answer"]
+    type: Literal["multiple-choice", "true-false", "ordering", "short-answer"]
     scenario: str | None = None
     question: str = Field(min_length=5)
     options: dict[str, str] | None = None
@@ -43,6 +44,17 @@ class _Item(BaseModel):
                 raise ValueError(f"options must be lettered A, B, C... in order, not {list(self.options)}")
             if not isinstance(self.answer, str) or self.answer not in self.options:
                 raise ValueError(f"answer must be one of the option letters, not {self.answer!r}")
+        elif self.type == "ordering":
+            if not self.options or not 3 <= len(self.options) <= 6:
+                raise ValueError("an ordering item needs 3 to 6 steps")
+            if list(self.options) != list(LETTERS_ORDER[: len(self.options)]):
+                raise ValueError(f"steps must be lettered A, B, C... in order, not {list(self.options)}")
+            if not isinstance(self.answer, str) or sorted(self.answer) != sorted(self.options):
+                raise ValueError(f"answer must give every step letter once, in order, not {self.answer!r}")
+            if self.answer == "".join(self.options):
+                raise ValueError(
+                    "list the steps in a mixed order: the answer must not be A, B, C... as listed"
+                )
         elif self.type == "true-false":
             if self.options:
                 raise ValueError("a true-false item has no options")
@@ -52,8 +64,8 @@ class _Item(BaseModel):
 
     @property
     def letters(self) -> str:
-        """The letters a learner may type for this item."""
-        if self.type == "multiple-choice":
+        """The letters a learner may type for this item (all of them, in order, for ordering)."""
+        if self.type in ("multiple-choice", "ordering"):
             return "".join(self.options or {})
         return "TF" if self.type == "true-false" else ""
 
@@ -78,7 +90,7 @@ class SelfCheckItem(_Item):
 
     @model_validator(mode="after")
     def _feedback_for_every_choice(self):
-        if self.type == "short-answer":
+        if self.type not in ("multiple-choice", "true-false"):
             raise ValueError("self-checks are multiple-choice or true-false")
         wanted = list(self.options or {}) if self.type == "multiple-choice" else ["true", "false"]
         if sorted(self.feedback) != sorted(wanted):
@@ -94,6 +106,7 @@ class Criterion(BaseModel):
 
 class QuizItem(_Item):
     points: int = Field(ge=1, le=10)
+    pairs_with: str | None = Field(default=None, pattern=ID, description="twin item in the parallel form")
     explanation: str = Field(min_length=10)
     review: str = Field(min_length=5)
     rubric: list[Criterion] | None = None
@@ -127,6 +140,7 @@ class Quiz(BaseModel):
     title: str
     modules: list[str]
     instructions: str
+    parallel_form: str | None = Field(default=None, pattern=ID)
     items: list[QuizItem] = Field(min_length=1)
 
     @property

@@ -8,11 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .bank import Bank, load_bank
+from .cards import find_cards
+from .cards import problems as card_problems
 from .datasets import Dataset, dataset_path
 from .errors import FrontlineError
 from .exercises import Exercise, exercise_path
 from .modules import REQUIRED_SECTIONS, Module, read_module
 from .modules import module_paths as _module_paths
+from .national import SUBSTITUTION, load_national, national_path
 from .paths import Project
 from .quiz_notebook import notebook_text, source_path
 from .yamlfile import load_model
@@ -160,6 +163,58 @@ def check_quizzes(project: Project, bank: Bank, modules: list[Module]) -> Iterat
             yield _problem(source, f"out of date with the bank: run `frontline release {quiz.id}`")
 
 
+def check_parallel_forms(bank: Bank) -> Iterator[str]:
+    """Before-and-after tests: each form names the other, and each item a twin of the same
+    objective, type and points."""
+    for quiz in bank.quizzes.values():
+        path = bank.files[quiz.id]
+        if not quiz.parallel_form:
+            for item in quiz.items:
+                if item.pairs_with:
+                    yield _problem(path, "pairs_with is set, but the quiz has no parallel_form", item.id)
+            continue
+        other = bank.quizzes.get(quiz.parallel_form)
+        if other is None:
+            yield _problem(path, f"parallel_form {quiz.parallel_form!r} is not a quiz in the bank")
+            continue
+        if other.parallel_form != quiz.id:
+            yield _problem(path, f"parallel_form {other.id!r} does not name {quiz.id!r} back")
+        if len(other.items) != len(quiz.items):
+            yield _problem(
+                path, f"has {len(quiz.items)} items, its parallel form {other.id} {len(other.items)}"
+            )
+        twins = {i.id: i for i in other.items}
+        for item in quiz.items:
+            twin = twins.get(item.pairs_with or "")
+            if twin is None:
+                yield _problem(path, f"pairs_with {item.pairs_with!r} is no item of {other.id}", item.id)
+            elif twin.pairs_with != item.id:
+                yield _problem(path, f"its twin {twin.id} pairs with {twin.pairs_with!r} instead", item.id)
+            elif (twin.objective, twin.type, twin.points) != (item.objective, item.type, item.points):
+                yield _problem(path, f"its twin {twin.id} differs in objective, type or points", item.id)
+
+
+def check_national(project: Project, modules: list[Module]) -> Iterator[str]:
+    """national.yaml loads, and every {{ key }} a page uses is one it defines."""
+    try:
+        national = load_national(project)
+    except FrontlineError as err:
+        yield str(err)
+        return
+    known = national.substitutions()
+    pages = [m.path for m in modules] + sorted((project.root / "book").glob("*.md"))
+    for path in pages:
+        for key in sorted(set(SUBSTITUTION.findall(path.read_text(encoding="utf-8"))) - set(known)):
+            yield _problem(path, f"{{{{ {key} }}}} is not a key of {national_path(project).name}")
+    seen: dict[str, Path] = {}
+    for card in find_cards(project):
+        if card.id in seen:
+            yield _problem(card.module, f"field card id also used in {seen[card.id]}", card.id)
+        seen[card.id] = card.module
+        for problem in card_problems(card, national, "Frontline"):
+            yield _problem(card.module, problem, f"field card {card.id}")
+
+
 def check(project: Project) -> list[str]:
     """All problems found; an empty list means the content meets the standard."""
     try:
@@ -181,4 +236,6 @@ def check(project: Project) -> list[str]:
     problems.extend(check_objectives(modules, bank))
     problems.extend(check_data(project, keys))
     problems.extend(check_quizzes(project, bank, modules))
+    problems.extend(check_parallel_forms(bank))
+    problems.extend(check_national(project, modules))
     return problems

@@ -13,7 +13,7 @@ from .bank import Bank, QuizItem, plain
 from .quiz_notebook import hidden_test
 
 # Any hidden-test line of a generated quiz, whatever the item.
-HIDDEN_TEST = re.compile(r"_letter\(answer_\d+\)\s*==")
+HIDDEN_TEST = re.compile(r"_letters?\(answer_\d+\)\s*==")
 TAGS = re.compile(r"<[^>]+>")
 
 

@@ -11,20 +11,31 @@ from nbformat import NotebookNode
 from .bank import Quiz, QuizItem
 
 HELPERS = '''# Run this cell first. It prepares the checks under each answer.
-def _letter(answer):
-    return str(answer).strip().upper()
+def _letters(answer):
+    return "".join(ch for ch in str(answer).upper() if ch.isalpha())
 
 
 def check_form(number, answer, letters):
     """Say whether an answer is one of the letters offered. It does not say whether it is right."""
-    value = _letter(answer)
+    value = _letters(answer)
     choices = ", ".join(letters)
     if len(value) == 1 and value in letters:
         print(f"Question {number}: your answer {value} is in the right form. It is marked later.")
     elif not value:
         print(f"Question {number}: no answer yet. Type one of {choices} between the quotes.")
     else:
-        print(f"Question {number}: {answer!r} is not one of {choices}. Type one letter in the quotes.")'''
+        print(f"Question {number}: {answer!r} is not one of {choices}. Type one letter in the quotes.")
+
+
+def check_order(number, answer, letters):
+    """Say whether an answer uses every step once. It does not say whether the order is right."""
+    value = _letters(answer)
+    if sorted(value) == sorted(letters):
+        print(f"Question {number}: your order {value} uses every step once. It is marked later.")
+    elif not value:
+        print(f"Question {number}: no answer yet. Type the letters {letters} in the order you choose.")
+    else:
+        print(f"Question {number}: {answer!r} must use each of {', '.join(letters)} exactly once.")'''
 
 MARK_SCHEME_BEGIN = "=== BEGIN MARK SCHEME ==="
 MARK_SCHEME_END = "=== END MARK SCHEME ==="
@@ -36,7 +47,7 @@ def answer_variable(number: int) -> str:
 
 def hidden_test(item: QuizItem, number: int) -> str:
     """The one line that holds an item's answer key; it never reaches a learner."""
-    return f"assert _letter({answer_variable(number)}) == {item.key!r}"
+    return f"assert _letters({answer_variable(number)}) == {item.key!r}"
 
 
 def _cell(kind: str, source: str, grade_id: str, **nbgrader) -> NotebookNode:
@@ -99,16 +110,18 @@ def _item_cells(item: QuizItem, number: int) -> list[NotebookNode]:
             ),
         ]
     var = answer_variable(number)
-    letters = " or ".join(", ".join(item.letters).rsplit(", ", 1))
-    test = (
-        f'check_form({number}, {var}, "{item.letters}")\n'
-        f"### BEGIN HIDDEN TESTS\n{hidden_test(item, number)}\n### END HIDDEN TESTS"
-    )
+    if item.type == "ordering":
+        hint = f"type the letters {item.letters} in the right order"
+        check = f'check_order({number}, {var}, "{item.letters}")'
+    else:
+        hint = "type " + " or ".join(", ".join(item.letters).rsplit(", ", 1))
+        check = f'check_form({number}, {var}, "{item.letters}")'
+    test = f"{check}\n### BEGIN HIDDEN TESTS\n{hidden_test(item, number)}\n### END HIDDEN TESTS"
     return [
         _cell("markdown", text, f"{item.id}-question"),
         _cell(
             "code",
-            f'{var} = ""  # type {letters} between the quotes',
+            f'{var} = ""  # {hint} between the quotes',
             f"{item.id}-answer",
             solution=True,
             locked=False,

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import re
 import shutil
+from html import escape
 from pathlib import Path
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from .bank import Bank, load_bank
+from .cards import PAPERS, find_cards, write_cards
 from .errors import FrontlineError
+from .national import load_national
 from .paths import Project
 from .selfcheck import render
 
@@ -71,6 +75,53 @@ def _without_checksum(tag):
     return lambda *args, **kwargs: Markup(CHECKSUM.sub("", str(tag(*args, **kwargs))))
 
 
+def _to_root(docname: str) -> str:
+    return "../" * docname.count("/")
+
+
+def _card_links(card_id: str, root: str) -> str:
+    pdfs = " · ".join(
+        f'<a href="{root}cards/{card_id}-{paper}.pdf">PDF ({label})</a>' for paper, label in PAPERS.items()
+    )
+    return f'<a href="{root}cards/{card_id}.html">printable page</a> · {pdfs}'
+
+
+class FieldCardDirective(SphinxDirective):
+    """A block of a module that is also a printable field card (see frontline.cards)."""
+
+    required_arguments = 1
+    has_content = True
+    option_spec = {"title": directives.unchanged_required}
+
+    def run(self) -> list[nodes.Node]:
+        card_id = self.arguments[0]
+        title = self.options.get("title", card_id)
+        box = nodes.container(classes=["fl-card"])
+        box += nodes.raw("", f'<p class="fl-card-title">Field card: {escape(title)}</p>', format="html")
+        self.state.nested_parse(self.content, self.content_offset, box)
+        links = _card_links(card_id, _to_root(self.env.docname))
+        box += nodes.raw("", f'<p class="fl-card-links">Print this card: {links}</p>', format="html")
+        return [box]
+
+
+class FieldCardIndexDirective(SphinxDirective):
+    """The list of every field card, with where each is taught and its printable versions."""
+
+    def run(self) -> list[nodes.Node]:
+        project = Project(Path(self.env.app.srcdir))
+        root = _to_root(self.env.docname)
+        rows = []
+        for card in find_cards(project):
+            self.env.note_dependency(str(card.module))
+            module = card.module.relative_to(project.root).with_suffix(".html").as_posix()
+            code = card.module.stem.split("-")[0].upper()
+            rows.append(
+                f'<li><strong>{escape(card.title)}</strong> (from <a href="{root}{module}">{code}</a>): '
+                f"{_card_links(card.id, root)}</li>"
+            )
+        return [nodes.raw("", f'<ul class="fl-card-index">{"".join(rows)}</ul>', format="html")]
+
+
 def _lean_assets(app, pagename, templatename, context, doctree) -> None:
     for key in ("script_files", "css_files"):
         files = context.get(key)
@@ -96,8 +147,20 @@ def _copy_vendor(app: Sphinx, exception) -> None:
 
 
 def _config_inited(app: Sphinx, config) -> None:
-    static = str(Project(Path(app.srcdir)).static)
-    config.html_static_path = [*config.html_static_path, static]
+    project = Project(Path(app.srcdir))
+    config.html_static_path = [*config.html_static_path, str(project.static)]
+    # National names and numbers, as {{ key }} substitutions in every page.
+    national = load_national(project)
+    config.myst_substitutions = {**(config.myst_substitutions or {}), **national.substitutions()}
+    app._frontline_national = national
+
+
+def _write_cards(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    project = Project(Path(app.srcdir))
+    title = app.config.html_title or app.config.project
+    write_cards(find_cards(project), app._frontline_national, Path(app.outdir) / "cards", title)
 
 
 def _widget_kb(app: Sphinx) -> str:
@@ -109,9 +172,12 @@ def _widget_kb(app: Sphinx) -> str:
 
 def setup(app: Sphinx) -> dict:
     app.add_directive("self-check", SelfCheckDirective)
+    app.add_directive("field-card", FieldCardDirective)
+    app.add_directive("field-card-index", FieldCardIndexDirective)
     app.connect("config-inited", _config_inited)
     app.add_css_file("frontline.css")
     app.add_js_file("frontline.js", loading_method="defer", **{"data-widget-kb": _widget_kb(app)})
     app.connect("html-page-context", _lean_assets)
     app.connect("build-finished", _copy_vendor)
+    app.connect("build-finished", _write_cards)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,112 @@
+"""Field cards: cut from the modules, one page on A4 and on US Letter, black on white, national values
+filled in, and checked by `frontline check`."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from frontline.cards import PAPERS, card_page, card_pdf, find_cards, page_count
+from frontline.check import check
+from frontline.national import load_national
+
+REQUIRED = {"indicators"}
+
+
+def test_cards_come_from_the_modules(project):
+    cards = {c.id: c for c in find_cards(project)}
+    assert REQUIRED <= set(cards)
+    for card in cards.values():
+        assert f"{{field-card}} {card.id}" in card.module.read_text()
+
+
+@pytest.mark.build
+def test_book_has_every_card_as_a_page_and_two_pdfs(project, built_book):
+    pdfium = pytest.importorskip("pypdfium2")
+    for card in find_cards(project):
+        assert (built_book / "cards" / f"{card.id}.html").is_file()
+        for paper in PAPERS:
+            path = built_book / "cards" / f"{card.id}-{paper}.pdf"
+            doc = pdfium.PdfDocument(str(path))
+            assert len(doc) == 1, f"{path}: {len(doc)} pages"
+            width, height = doc[0].get_size()
+            assert (round(width), round(height)) == {"a4": (595, 842), "letter": (612, 792)}[paper]
+            image = doc[0].render(scale=0.5, grayscale=False).to_pil().convert("RGB")
+            colours = image.getcolors(maxcolors=1_000_000)
+            assert any(rgb == (0, 0, 0) or max(rgb) < 80 for _, rgb in colours), "no dark text"
+            saturated = sum(n for n, (r, g, b) in colours if max(r, g, b) - min(r, g, b) > 40)
+            assert saturated == 0, f"{path}: colour in a card meant for black-and-white printing"
+
+
+@pytest.mark.build
+def test_card_in_the_book_and_on_paper_say_the_same(project, built_book):
+    for card in find_cards(project):
+        module_page = built_book / card.module.relative_to(project.root).with_suffix(".html")
+        block = re.search(
+            r'<div class="fl-card[^"]*">(.*?)<p class="fl-card-links">', module_page.read_text(), re.S
+        )
+        assert block, f"{module_page}: card {card.id} not shown"
+        printable = (built_book / "cards" / f"{card.id}.html").read_text()
+        words = lambda html: re.findall(r"[A-Za-z']{4,}", re.sub(r"<[^>]+>", " ", html))  # noqa: E731
+        in_book = words(block.group(1).split("</p>", 1)[1])
+        assert in_book and " ".join(in_book) in " ".join(words(printable))
+
+
+def test_national_values_fill_the_cards(scratch):
+    path = scratch.root / "national.yaml"
+    path.write_text(
+        path.read_text().replace(
+            '"[NAME OF THE SPECIALIST ANTI-TRAFFICKING UNIT]"', '"Counter-Trafficking Unit, Central Police"'
+        )
+    )
+    national = load_national(scratch)
+    assert not national.substitutions()["specialist_unit"].startswith("[")
+    card = next(c for c in find_cards(scratch) if "{{ specialist_unit }}" in c.body)
+    assert "Counter-Trafficking Unit, Central Police" in card_page(card, national, "Frontline")
+    assert page_count(card_pdf(card, national, "a4", "Frontline")) == 1
+    assert check(scratch) == []
+
+
+def test_default_national_values_are_obvious_placeholders(project):
+    national = load_national(project)
+    assert national.is_placeholder
+    assert all(re.fullmatch(r"\[[A-Z ,'-]+\]", v) for v in national.substitutions().values())
+
+
+def test_missing_national_key_is_named(scratch):
+    path = scratch.root / "national.yaml"
+    path.write_text(re.sub(r"^hotline:.*\n", "", path.read_text(), flags=re.M))
+    problems = check(scratch)
+    assert f"{path}: hotline: Field required" in problems
+
+
+def test_unknown_substitution_is_named(scratch):
+    fr2 = scratch.modules / "first-responder" / "fr2-recognising-victims.md"
+    fr2.write_text(fr2.read_text().replace("{{ specialist_unit }}", "{{ police_unit }}", 1))
+    assert f"{fr2}: {{{{ police_unit }}}} is not a key of national.yaml" in check(scratch)
+
+
+def test_card_too_long_for_one_page_is_refused(scratch):
+    fr2 = scratch.modules / "first-responder" / "fr2-recognising-victims.md"
+    text = fr2.read_text()
+    row = "| Control of movement |"
+    long_rows = "\n".join(
+        f"| Extra sign {n} | " + "A long example sentence that fills the line. " * 3 + "|" for n in range(40)
+    )
+    fr2.write_text(text.replace(row, long_rows + "\n" + row, 1))
+    problems = check(scratch)
+    assert any(p.startswith(f"{fr2}: item field card indicators: prints on ") and "A4" in p for p in problems)
+
+
+def test_card_with_a_role_is_refused(scratch):
+    fr2 = scratch.modules / "first-responder" / "fr2-recognising-victims.md"
+    text = fr2.read_text()
+    fr2.write_text(
+        text.replace(
+            "These signs are a reason to look further",
+            "These {term}`indicator` signs are a reason to look further",
+            1,
+        )
+    )
+    assert any("no roles or directives" in p for p in check(scratch))
