@@ -27,7 +27,7 @@ def inputs_digest(project: Project) -> str:
 
 
 def _refresh_if_inputs_changed(project: Project) -> bool:
-    """Drop the execution cache when the inputs changed; True when every page must be rebuilt."""
+    """Drop the execution cache when the inputs changed; True when it was dropped."""
     stamp = project.build / ".frontline-inputs"
     digest = inputs_digest(project)
     if stamp.is_file() and stamp.read_text() == digest:
@@ -60,8 +60,11 @@ def build(project: Project, quiet: bool = False) -> Path:
     ]
     if quiet:
         cmd.append("--quiet")
-    if _refresh_if_inputs_changed(project):
-        cmd.append("--all")
+    # Write every page and a fresh search index each time: Sphinx's incremental index keeps
+    # entries for words that are gone, so a rebuild would differ from a clean build.
+    _refresh_if_inputs_changed(project)
+    cmd.append("--all")
+    (project.html / "searchindex.js").unlink(missing_ok=True)
     env = dict(
         os.environ, PYDEVD_DISABLE_FILE_VALIDATION="1", PYTHONHASHSEED="0", FRONTLINE_STABLE_WIDGET_IDS="1"
     )

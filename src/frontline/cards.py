@@ -86,6 +86,62 @@ def card_page(card: Card, national: National, book_title: str) -> str:
     )
 
 
+LINE = 5.6  # mm: 11 pt type with room between lines
+LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+def _plain(inline: str) -> str:
+    """Inline Markdown as fpdf2's own markup: keep **bold**, drop link targets."""
+    return LINK.sub(r"\1", inline).replace("\\|", "|")
+
+
+def _render(pdf, markdown: str) -> None:
+    """Draw paragraphs, bullet lists and tables from Markdown, with fpdf2's own layout."""
+    tokens = _markdown().parse(markdown)
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type == "paragraph_open" and tok.level == 0:
+            pdf.multi_cell(
+                0, LINE, _plain(tokens[i + 1].content), markdown=True, new_x="LMARGIN", new_y="NEXT"
+            )
+            pdf.ln(2)
+            i += 3
+        elif tok.type == "heading_open":
+            pdf.set_font(style="B")
+            pdf.multi_cell(0, LINE, _plain(tokens[i + 1].content), new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font(style="")
+            i += 3
+        elif tok.type == "list_item_open":
+            text = _plain(tokens[i + 2].content)
+            pdf.set_x(pdf.l_margin)
+            pdf.cell(5, LINE, "\u2022")
+            pdf.multi_cell(0, LINE, text, markdown=True, align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
+            i += 1
+        elif tok.type == "bullet_list_close":
+            pdf.ln(1.5)
+            i += 1
+        elif tok.type == "table_open":
+            rows: list[list[str]] = []
+            j = i
+            while tokens[j].type != "table_close":
+                if tokens[j].type == "tr_open":
+                    rows.append([])
+                elif tokens[j].type == "inline":
+                    rows[-1].append(_plain(tokens[j].content))
+                j += 1
+            with pdf.table(text_align="LEFT", line_height=LINE, markdown=True, padding=1.5) as table:
+                for row in rows:
+                    cells = table.row()
+                    for text in row:
+                        cells.cell(text)
+            pdf.ln(3)
+            i = j + 1
+        else:
+            i += 1
+
+
 def card_pdf(card: Card, national: National, paper: str, book_title: str) -> bytes:
     """The card as a one-page PDF in black and white, on A4 or US Letter."""
     from fpdf import FPDF
@@ -107,18 +163,8 @@ def card_pdf(card: Card, national: National, paper: str, book_title: str) -> byt
     pdf.set_line_width(0.6)
     pdf.line(15, pdf.get_y() + 1, pdf.w - 15, pdf.get_y() + 1)
     pdf.ln(4)
-    pdf.set_font("DejaVu", "", 12)
-    html = card_html(card, national)
-    # fpdf2 draws table borders only when asked, and justifies cells unless told otherwise.
-    html = html.replace("<table>", '<table border="1" cellpadding="2">')
-    html = re.sub(r"<(t[hd])(\s[^>]*)?>", r'<\1 align="left">', html)
-    pdf.write_html(
-        html,
-        font_family="DejaVu",
-        ul_bullet_char="\u2022",
-        li_prefix_color=(0, 0, 0),
-        table_line_separators=True,
-    )
+    pdf.set_font("DejaVu", "", 11)
+    _render(pdf, substitute(card.body, national))
     pdf.ln(4)
     pdf.set_font("DejaVu", "", 8)
     module = card.module.stem.split("-")[0].upper()

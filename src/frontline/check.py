@@ -27,6 +27,16 @@ def bib_keys(project: Project) -> set[str]:
     return {k for path in project.references for k in BIB_KEY.findall(path.read_text(encoding="utf-8"))}
 
 
+def check_bibliography(project: Project) -> Iterator[str]:
+    """Keys are unique across all book/references*.bib files (Sphinx refuses a repeated one)."""
+    seen: dict[str, Path] = {}
+    for path in project.references:
+        for key in BIB_KEY.findall(path.read_text(encoding="utf-8")):
+            if key in seen:
+                yield _problem(path, f"bibliography key {key!r} is already in {seen[key].name}")
+            seen.setdefault(key, path)
+
+
 def _problem(path: Path, message: str, item: str | None = None) -> str:
     return str(FrontlineError(message, path, item))
 
@@ -238,4 +248,5 @@ def check(project: Project) -> list[str]:
     problems.extend(check_quizzes(project, bank, modules))
     problems.extend(check_parallel_forms(bank))
     problems.extend(check_national(project, modules))
+    problems.extend(check_bibliography(project))
     return problems

@@ -149,6 +149,8 @@ def _copy_vendor(app: Sphinx, exception) -> None:
 def _config_inited(app: Sphinx, config) -> None:
     project = Project(Path(app.srcdir))
     config.html_static_path = [*config.html_static_path, str(project.static)]
+    # Each module may bring its own references-<module>.bib; all of them make one bibliography.
+    config.bibtex_bibfiles = [str(p.relative_to(project.root)) for p in project.references]
     # National names and numbers, as {{ key }} substitutions in every page.
     national = load_national(project)
     config.myst_substitutions = {**(config.myst_substitutions or {}), **national.substitutions()}
