@@ -202,3 +202,27 @@ def test_a_resubmission_is_graded_again(graded):
     path = project.course / "submitted" / "cy" / QUIZ / f"{QUIZ}.ipynb"
     os.utime(path, (later, later))
     assert rows(grade(project, QUIZ))["cy"]["score"] == "1"
+
+
+@pytest.mark.parametrize("quiz_id", ["evidence-handling", "knowledge-pre", "knowledge-post"])
+def test_every_quiz_releases_and_grades_like_the_first(scratch, quiz_id):
+    """All answers right scores every autograded point; a blank notebook scores none."""
+    quiz = load_bank(scratch).quiz(quiz_id)
+    released = release(scratch, quiz_id)
+    keys = {n: item.key for n, item in enumerate(quiz.items, start=1) if item.autograded}
+    for learner, answers in {"all-right": keys, "blank": {}}.items():
+        nb = json.loads(released.read_text())
+        for cell in nb["cells"]:
+            source = "".join(cell["source"])
+            for number, key in answers.items():
+                if source.startswith(f'answer_{number} = ""'):
+                    cell["source"] = f'answer_{number} = "{key}"'
+        target = scratch.course / "submitted" / learner / quiz_id / released.name
+        target.parent.mkdir(parents=True)
+        target.write_text(json.dumps(nb))
+    report = grade(scratch, quiz_id)
+    assert report.failed == {}
+    table = rows(report)
+    assert table["all-right"]["score"] == f"{sum(i.points for i in quiz.items if i.autograded):g}"
+    assert table["blank"]["score"] == "0"
+    assert scan(learner_files(scratch.course / "feedback"), load_bank(scratch)) == []

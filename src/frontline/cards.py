@@ -103,7 +103,13 @@ def _render(pdf, markdown: str) -> None:
         tok = tokens[i]
         if tok.type == "paragraph_open" and tok.level == 0:
             pdf.multi_cell(
-                0, LINE, _plain(tokens[i + 1].content), markdown=True, new_x="LMARGIN", new_y="NEXT"
+                0,
+                LINE,
+                _plain(tokens[i + 1].content),
+                markdown=True,
+                align="L",
+                new_x="LMARGIN",
+                new_y="NEXT",
             )
             pdf.ln(2)
             i += 3
