@@ -18,7 +18,7 @@ from .paths import Project
 from .yamlfile import load_model
 
 ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-OBJECTIVE = r"^[A-Z]{2,3}\d+\.\d+$"
+OBJECTIVE = r"^[A-Z]{1,3}\d+\.\d+$"
 LETTERS = "ABCDE"
 LETTERS_ORDER = "ABCDEF"
 TRUE_FALSE_LETTERS = {True: "T", False: "F"}
@@ -130,7 +130,7 @@ class QuizItem(_Item):
 
 class SelfCheckFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    module: str = Field(pattern=r"^[A-Z]{2,3}\d+$")
+    module: str = Field(pattern=r"^[A-Z]{1,3}\d+$")
     items: list[SelfCheckItem] = Field(min_length=1)
 
 

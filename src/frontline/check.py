@@ -134,7 +134,7 @@ def check_data(project: Project, keys: set[str]) -> Iterator[str]:
                 yield _problem(path, f"source.reference {ref!r} is in no book/references*.bib")
 
 
-REVIEW_MODULE = re.compile(r"^([A-Z]{2,3}\d+)\b")
+REVIEW_MODULE = re.compile(r"^([A-Z]{1,3}\d+)\b")
 QUOTED = re.compile(r"'([^']+)'")
 
 

@@ -11,9 +11,9 @@ import jupytext
 from .errors import FrontlineError
 from .paths import Project
 
-TITLE = re.compile(r"^# ([A-Z]{2,3}\d+)\. (.+)$", re.M)
+TITLE = re.compile(r"^# ([A-Z]{1,3}\d+)\. (.+)$", re.M)
 HEADING = re.compile(r"^## (.+?)\s*$", re.M)
-OBJECTIVE = re.compile(r"^- \*\*([A-Z]{2,3}\d+\.\d+)\*\*\s+(.+)$", re.M)
+OBJECTIVE = re.compile(r"^- \*\*([A-Z]{1,3}\d+\.\d+)\*\*\s+(.+)$", re.M)
 SELF_CHECK = re.compile(r"^```\{self-check\}\s+(\S+)\s*$", re.M)
 CITE = re.compile(r"\{cite(?::[pt])?\}`([^`]+)`")
 CASE_STUDY = re.compile(r"^:{3,}\{admonition\} Case study \(fictional\)\s*\n:class: case-study", re.M)
