@@ -169,6 +169,22 @@ def test_cli_grade_exits_non_zero_and_names_the_bad_submission(graded, monkeypat
     assert "Traceback" not in err
 
 
+def test_report_from_the_gradebook(graded, monkeypatch, capsys):
+    project, quiz, _ = graded
+    monkeypatch.chdir(project.root)
+    assert main(["report", QUIZ, "--anonymize"]) == 0
+    out = project.course / "reports" / QUIZ
+    page = (out / "index.html").read_text()
+    assert "4 learners" in page
+    with (out / "learners.csv").open() as f:
+        learners = [r["learner"] for r in csv.DictReader(f)]
+    assert len(learners) == 4 and all(x.startswith("L-") for x in learners)
+    for path in out.iterdir():
+        if path.suffix in {".csv", ".html"}:
+            assert not any(name in path.read_text() for name in ("ada", "ben", "dee")), path
+    assert weigh(out / "index.html").external == []
+
+
 def test_regrading_keeps_manual_marks(graded):
     """An instructor marks the written answer, then grades again: the mark stays and counts."""
     from nbgrader.api import Gradebook

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .errors import FrontlineError
 from .paths import Project
@@ -35,6 +36,23 @@ def _grade(args) -> int:
     return 1 if report.failed else 0
 
 
+def _report(args) -> int:
+    from .report import run
+
+    page = run(
+        Project.here(),
+        args.quiz,
+        papers=args.paper,
+        before=args.before,
+        before_papers=args.before_paper,
+        anonymize=args.anonymize,
+        threshold=args.mastery,
+        out=args.out,
+    )
+    print(f"Report for {args.quiz}: open {page}")
+    return 0
+
+
 def _check(args) -> int:
     from .check import check
 
@@ -60,6 +78,19 @@ def parser() -> argparse.ArgumentParser:
     g = sub.add_parser("grade", help="autograde submissions, write feedback, export grades to CSV")
     g.add_argument("quiz")
     g.set_defaults(run=_grade)
+    rp = sub.add_parser("report", help="item analysis, reliability, objective mastery and learning gain")
+    rp.add_argument("quiz")
+    rp.add_argument("--paper", type=Path, action="append", default=[], help="answers captured on paper (CSV)")
+    rp.add_argument("--before", help="the quiz taken before training, for learning gain")
+    rp.add_argument(
+        "--before-paper", type=Path, action="append", default=[], help="paper answers for --before"
+    )
+    rp.add_argument("--anonymize", action="store_true", help="replace learner ids with stable pseudonyms")
+    rp.add_argument(
+        "--mastery", type=float, default=0.8, help="share of an objective's points that counts as mastery"
+    )
+    rp.add_argument("--out", type=Path, help="folder for the report (default assessments/reports/QUIZ)")
+    rp.set_defaults(run=_report)
     c = sub.add_parser("check", help="check the question bank, objectives, modules and data sources")
     c.set_defaults(run=_check)
     return p

@@ -19,10 +19,8 @@ from .quiz_notebook import write_source
 CONFIG = "nbgrader_config.py"
 
 
-def _api(course: Path):
-    """An NbGraderAPI configured from the course's nbgrader_config.py (imported late: slow)."""
-    from nbgrader.apps import NbGraderAPI
-    from nbgrader.coursedir import CourseDirectory
+def _config(course: Path):
+    """The course's nbgrader configuration, with nbgrader's own tools first on PATH."""
     from traitlets.config.loader import PyFileConfigLoader
 
     if not course.is_dir():
@@ -38,8 +36,16 @@ def _api(course: Path):
     bindir = str(Path(sys.executable).parent)
     if bindir not in os.environ.get("PATH", "").split(os.pathsep):
         os.environ["PATH"] = bindir + os.pathsep + os.environ.get("PATH", "")
-    coursedir = CourseDirectory(config=config)
-    api = NbGraderAPI(coursedir=coursedir, config=config)
+    return config
+
+
+def _api(course: Path):
+    """An NbGraderAPI configured from the course's nbgrader_config.py (imported late: slow)."""
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+
+    config = _config(course)
+    api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
     api.log.setLevel(logging.ERROR)
     return api
 
@@ -55,6 +61,13 @@ def reason(result: dict) -> str:
             return f"{name.rsplit('.', 1)[-1]}: {message.strip()}"
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return lines[-1] if lines else "unknown error"
+
+
+def db_url(course: Path) -> str:
+    """The gradebook the course's nbgrader_config.py names (SQLite in the course folder by default)."""
+    from nbgrader.coursedir import CourseDirectory
+
+    return CourseDirectory(config=_config(course)).db_url
 
 
 def _check(result: dict, what: str, path: Path) -> None:
