@@ -93,8 +93,14 @@ def from_gradebook(db_url: str, course: Path, quiz: Quiz) -> Responses:
                 for grade in notebook.grades:
                     marks[grade.cell.name] = None if grade.needs_manual_grade else float(grade.score)
             per_learner[sub.student.id] = marks
-    # A submission nbgrader could not grade has a record but no grades: leave it out, never as zero.
-    ungraded = sorted(learner for learner, marks in per_learner.items() if not marks)
+    # A submission nbgrader could not grade has a record but no autograded notebook and no scores:
+    # leave it out, never count it as zero.
+    ungraded = sorted(
+        learner
+        for learner, marks in per_learner.items()
+        if not (course / "autograded" / learner / quiz.id).is_dir()
+        or all(marks.get(i.id) is None for i in quiz.items if i.autograded)
+    )
     for learner in ungraded:
         del per_learner[learner]
     pending = [i for i in quiz.items if any(m.get(i.id) is None for m in per_learner.values())]
