@@ -24,6 +24,7 @@ class Exercise(BaseModel):
     instructions: str
     scenario: str | None = None
     categories: list[str] = Field(min_length=2)
+    answer_label: str = Field("Category", description="heading of the answer column, e.g. Element")
     facts: list[Fact] = Field(min_length=2)
 
     @model_validator(mode="after")

@@ -134,7 +134,7 @@ def build_notebook(quiz: Quiz) -> NotebookNode:
     total = sum(i.points for i in quiz.items)
     intro = (
         f"# {quiz.title}\n\n{quiz.instructions.strip()}\n\n"
-        f"This quiz has {len(quiz.items)} questions and {total} points. "
+        f"This quiz has {len(quiz.items)} question{'s' if len(quiz.items) != 1 else ''} and {total} points. "
         "Save the notebook when you have finished."
     )
     cells = [_cell("markdown", intro, "intro"), _cell("code", HELPERS, "setup")]

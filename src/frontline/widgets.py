@@ -76,7 +76,7 @@ def exercise_html(ex: Exercise, view: dict | None = None) -> str:
         '<button type="button" class="fl-check" hidden>Check my sorting</button>'
         '<p class="fl-summary" role="status" aria-live="polite"></p>'
         '<details class="fl-answer"><summary>Show the suggested sorting</summary>'
-        '<table><thead><tr><th scope="col">Fact</th><th scope="col">Element</th>'
+        f'<table><thead><tr><th scope="col">Fact</th><th scope="col">{escape(ex.answer_label)}</th>'
         f'<th scope="col">Why</th></tr></thead><tbody>{"".join(rows)}</tbody></table></details>'
         f"{slot}</div>"
     )
