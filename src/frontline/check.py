@@ -13,6 +13,7 @@ from .cards import problems as card_problems
 from .datasets import Dataset, dataset_path
 from .errors import FrontlineError
 from .exercises import Exercise, exercise_path
+from .kits import Activity, Kit, kit_paths, kit_problems
 from .modules import REQUIRED_SECTIONS, Module, read_module
 from .modules import module_paths as _module_paths
 from .national import SUBSTITUTION, load_national, national_path
@@ -225,6 +226,35 @@ def check_national(project: Project, modules: list[Module]) -> Iterator[str]:
             yield _problem(card.module, problem, f"field card {card.id}")
 
 
+def check_kits(project: Project, modules: list[Module]) -> Iterator[str]:
+    """Activities load; each kit's days add up and everything it names exists."""
+    activities = {}
+    folder = project.root / "assets" / "activities"
+    objectives = {o for m in modules for o in m.objectives}
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            activity = load_model(path, Activity)
+        except FrontlineError as err:
+            yield str(err)
+            continue
+        if activity.id != path.stem:
+            yield _problem(path, f"id {activity.id!r} must match the file name")
+        for o in activity.objectives:
+            if o not in objectives:
+                yield _problem(path, f"objective {o} is in no module", activity.id)
+        activities[activity.id] = activity
+    for path in kit_paths(project):
+        try:
+            kit = load_model(path, Kit)
+        except FrontlineError as err:
+            yield str(err)
+            continue
+        if kit.id != path.stem:
+            yield _problem(path, f"id {kit.id!r} must match the file name")
+        for problem in kit_problems(kit, objectives, {m.id for m in modules}, activities):
+            yield _problem(path, problem)
+
+
 def check(project: Project) -> list[str]:
     """All problems found; an empty list means the content meets the standard."""
     try:
@@ -249,4 +279,5 @@ def check(project: Project) -> list[str]:
     problems.extend(check_parallel_forms(bank))
     problems.extend(check_national(project, modules))
     problems.extend(check_bibliography(project))
+    problems.extend(check_kits(project, modules))
     return problems

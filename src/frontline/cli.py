@@ -53,6 +53,14 @@ def _report(args) -> int:
     return 0
 
 
+def _workshop(args) -> int:
+    from .workshop import build_packs
+
+    written = build_packs(Project.here(), args.kit, paper=args.paper, out=args.out)
+    print(f"Packs for {args.kit}: " + ", ".join(str(p) for p in written))
+    return 0
+
+
 def _check(args) -> int:
     from .check import check
 
@@ -91,6 +99,11 @@ def parser() -> argparse.ArgumentParser:
     )
     rp.add_argument("--out", type=Path, help="folder for the report (default assessments/reports/QUIZ)")
     rp.set_defaults(run=_report)
+    w = sub.add_parser("workshop", help="the facilitator and participant packs of a workshop kit (HTML, PDF)")
+    w.add_argument("kit")
+    w.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    w.add_argument("--out", type=Path, help="folder for the packs (default _build/workshops/KIT)")
+    w.set_defaults(run=_workshop)
     c = sub.add_parser("check", help="check the question bank, objectives, modules and data sources")
     c.set_defaults(run=_check)
     return p

@@ -122,6 +122,38 @@ class FieldCardIndexDirective(SphinxDirective):
         return [nodes.raw("", f'<ul class="fl-card-index">{"".join(rows)}</ul>', format="html")]
 
 
+class WorkshopKitsDirective(SphinxDirective):
+    """Each workshop kit with its public agenda (facilitator notes stay in the facilitator pack)."""
+
+    def run(self) -> list[nodes.Node]:
+        from .kits import kit_paths, load_kit
+
+        project = Project(Path(self.env.app.srcdir))
+        parts = []
+        for path in kit_paths(project):
+            self.env.note_dependency(str(path))
+            kit = load_kit(project, path.stem)
+            days = []
+            for day in kit.days:
+                rows = "".join(
+                    f"<tr><td>{start}-{end}</td><td>{escape(s.title)}</td></tr>"
+                    for start, end, s in day.times()
+                )
+                days.append(
+                    f"<details><summary>{escape(day.title)}</summary><table><thead><tr>"
+                    f'<th scope="col">Time</th><th scope="col">Session</th></tr></thead>'
+                    f"<tbody>{rows}</tbody></table></details>"
+                )
+            parts.append(
+                f'<section class="fl-kit"><p class="fl-kit-title"><strong>{escape(kit.title)}</strong> '
+                f"(<code>{escape(kit.id)}</code>)</p><p>{escape(kit.audience)}. {escape(kit.participants)} "
+                f"participants. {len(kit.days)} day{'s' if len(kit.days) != 1 else ''}. Objectives: "
+                f"{escape(', '.join(kit.claims))}.</p>{''.join(days)}<p>Make the packs: "
+                f"<code>frontline workshop {escape(kit.id)}</code></p></section>"
+            )
+        return [nodes.raw("", "".join(parts), format="html")]
+
+
 def _lean_assets(app, pagename, templatename, context, doctree) -> None:
     for key in ("script_files", "css_files"):
         files = context.get(key)
@@ -176,6 +208,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("self-check", SelfCheckDirective)
     app.add_directive("field-card", FieldCardDirective)
     app.add_directive("field-card-index", FieldCardIndexDirective)
+    app.add_directive("workshop-kits", WorkshopKitsDirective)
     app.connect("config-inited", _config_inited)
     app.add_css_file("frontline.css")
     app.add_js_file("frontline.js", loading_method="defer", **{"data-widget-kb": _widget_kb(app)})

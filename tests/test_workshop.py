@@ -1,0 +1,164 @@
+"""Workshop kits: the checks on timing and references, and the two packs (nothing for facilitators
+only reaches participants)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from frontline.check import check
+from frontline.errors import FrontlineError
+from frontline.kits import kit_paths
+from frontline.workshop import build_packs
+
+NOTES = "Watch the observer closely and stop the scene if anyone is upset; this is a facilitator secret."
+KEY = "Good practice: the officer separates the person from the companion and calls an interpreter."
+
+ACTIVITY = {
+    "id": "rp-demo",
+    "kind": "role-play",
+    "title": "A demonstration role-play",
+    "objectives": ["FR3.3"],
+    "minutes": 30,
+    "group": "Groups of three",
+    "fictional": "This story is invented; the people are not real.",
+    "scenario": "An officer meets a worker and a man who says he is her cousin at a bus stop.",
+    "roles": [{"role": "Officer", "brief": "You saw signs of control. Speak with the worker alone."}],
+    "questions": ["What did the officer do first?", "What would you change?"],
+    "facilitator_notes": NOTES,
+    "answer_key": KEY,
+}
+KIT = {
+    "id": "demo-kit",
+    "title": "Demonstration kit",
+    "audience": "Front-line staff",
+    "participants": "12 to 20",
+    "claims": ["FR1.1", "FR3.3"],
+    "days": [
+        {
+            "title": "Day 1",
+            "start": "09:00",
+            "minutes": 120,
+            "sessions": [
+                {
+                    "title": "The definition",
+                    "minutes": 45,
+                    "objectives": ["FR1.1"],
+                    "modules": ["FR1"],
+                    "method": "Case study in small groups",
+                    "notes": "Start with the FR1 case study.",
+                },
+                {"title": "Coffee break", "kind": "break", "minutes": 15},
+                {
+                    "title": "First contact practice",
+                    "minutes": 60,
+                    "objectives": ["FR3.3"],
+                    "activities": ["rp-demo"],
+                    "notes": "Run the role-play twice, swapping roles.",
+                },
+            ],
+        }
+    ],
+}
+
+
+def write(project, kit=KIT, activity=ACTIVITY):
+    (project.root / "assets" / "activities").mkdir(parents=True, exist_ok=True)
+    (project.root / "assets" / "kits").mkdir(parents=True, exist_ok=True)
+    (project.root / "assets" / "activities" / f"{activity['id']}.yaml").write_text(yaml.safe_dump(activity))
+    path = project.root / "assets" / "kits" / f"{kit['id']}.yaml"
+    path.write_text(yaml.safe_dump(kit, sort_keys=False))
+    return path
+
+
+def test_a_good_kit_passes(scratch):
+    write(scratch)
+    assert check(scratch) == []
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (
+            lambda k: k["days"][0].update(minutes=130),
+            r"Day 1: sessions and breaks add up to 120 minutes, not 130",
+        ),
+        (
+            lambda k: k["days"][0]["sessions"][0].update(objectives=["FR1.9"]),
+            r"Day 1, 'The definition': objective FR1\.9 is in no module",
+        ),
+        (
+            lambda k: k["days"][0]["sessions"][2].update(activities=["rp-none"]),
+            r"'First contact practice': activity rp-none does not exist",
+        ),
+        (lambda k: k["days"][0]["sessions"][0].update(modules=["FR9"]), r"module FR9 does not exist"),
+        (lambda k: k["claims"].append("FR2.1"), r"claims FR2\.1, but no session works on it"),
+        (
+            lambda k: (
+                k["days"][0]["sessions"][2].update(minutes=20),
+                k["days"][0]["sessions"][0].update(minutes=85),
+            ),
+            r"activity rp-demo needs 30 minutes, the session has 20",
+        ),
+    ],
+)
+def test_broken_kits_are_named(scratch, mutate, message):
+    import copy
+
+    kit = copy.deepcopy(KIT)
+    mutate(kit)
+    path = write(scratch, kit)
+    problems = check(scratch)
+    assert any(p.startswith(f"{path}: ") and re.search(message, p) for p in problems), problems
+
+
+def test_packs_are_written_and_keep_secrets(scratch):
+    pdfium = pytest.importorskip("pypdfium2")
+    write(scratch)
+    written = build_packs(scratch, "demo-kit")
+    assert sorted(p.name for p in written) == [
+        "facilitator.html",
+        "facilitator.pdf",
+        "participant.html",
+        "participant.pdf",
+    ]
+    folder = written[0].parent
+    facilitator = (folder / "facilitator.html").read_text()
+    participant = (folder / "participant.html").read_text()
+    assert "facilitator secret" in facilitator and "calls an interpreter" in facilitator
+    assert "facilitator secret" not in participant and "calls an interpreter" not in participant
+    assert "Start with the FR1 case study" not in participant
+    assert "You saw signs of control" in participant and "Evaluation form" in participant
+    assert "09:00-09:45" in participant and "10:00-11:00" in participant
+    for name in ("facilitator.pdf", "participant.pdf"):
+        doc = pdfium.PdfDocument(str(folder / name))
+        assert len(doc) >= 1 and [round(x) for x in doc[0].get_size()] == [595, 842]
+
+
+def test_a_leaking_participant_pack_is_refused(scratch):
+    activity = dict(ACTIVITY, questions=[NOTES])
+    write(scratch, activity=activity)
+    with pytest.raises(FrontlineError, match="facilitator notes of rp-demo is in the participant pack"):
+        build_packs(scratch, "demo-kit")
+    assert not (scratch.build / "workshops" / "demo-kit" / "participant.html").exists()
+
+
+def test_unknown_kit_is_one_line(scratch):
+    result = subprocess.run(
+        [sys.executable, "-m", "frontline.cli", "workshop", "no-kit"],
+        cwd=scratch.root,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "unknown kit 'no-kit'" in result.stderr
+
+
+def test_every_real_kit_builds_both_packs_without_leaks(project, tmp_path):
+    for path in kit_paths(project):
+        written = build_packs(project, path.stem, out=tmp_path / path.stem)
+        assert len(written) == 4
