@@ -125,6 +125,8 @@ def test_packs_are_written_and_keep_secrets(scratch):
         "facilitator.pdf",
         "participant.html",
         "participant.pdf",
+        "role-cards.html",
+        "role-cards.pdf",
     ]
     folder = written[0].parent
     facilitator = (folder / "facilitator.html").read_text()
@@ -132,9 +134,10 @@ def test_packs_are_written_and_keep_secrets(scratch):
     assert "facilitator secret" in facilitator and "calls an interpreter" in facilitator
     assert "facilitator secret" not in participant and "calls an interpreter" not in participant
     assert "Start with the FR1 case study" not in participant
-    assert "You saw signs of control" in participant and "Evaluation form" in participant
+    assert "Evaluation form" in participant and "You saw signs of control" not in participant
+    assert "You saw signs of control" in (folder / "role-cards.html").read_text()
     assert "09:00-09:45" in participant and "10:00-11:00" in participant
-    for name in ("facilitator.pdf", "participant.pdf"):
+    for name in ("facilitator.pdf", "participant.pdf", "role-cards.pdf"):
         doc = pdfium.PdfDocument(str(folder / name))
         assert len(doc) >= 1 and [round(x) for x in doc[0].get_size()] == [595, 842]
 
@@ -161,4 +164,4 @@ def test_unknown_kit_is_one_line(scratch):
 def test_every_real_kit_builds_both_packs_without_leaks(project, tmp_path):
     for path in kit_paths(project):
         written = build_packs(project, path.stem, out=tmp_path / path.stem)
-        assert len(written) == 4
+        assert len(written) == 6

@@ -55,9 +55,12 @@ LINE = 5.6  # mm: 11 pt type with room between lines
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
+ITALIC = re.compile(r"(?<![*\w])\*(?!\*)([^*\n]+?)(?<!\*)\*(?![*\w])")
+
+
 def _plain(inline: str) -> str:
-    """Inline Markdown as fpdf2's own markup: keep **bold**, drop link targets."""
-    return LINK.sub(r"\1", inline).replace("\\|", "|")
+    """Inline Markdown as fpdf2's own markup: keep **bold**, *italic* as __italic__, drop link targets."""
+    return ITALIC.sub(r"__\1__", LINK.sub(r"\1", inline)).replace("\\|", "|")
 
 
 def _render(pdf, markdown_text: str) -> None:
@@ -95,6 +98,13 @@ def _render(pdf, markdown_text: str) -> None:
             pdf.multi_cell(0, LINE, text, markdown=True, align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
             i += 1
+        elif tok.type == "hr":
+            pdf.ln(2)
+            pdf.set_dash_pattern(dash=2, gap=2)
+            pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+            pdf.set_dash_pattern()
+            pdf.ln(3)
+            i += 1
         elif tok.type == "bullet_list_close":
             pdf.ln(1.5)
             i += 1
@@ -107,7 +117,12 @@ def _render(pdf, markdown_text: str) -> None:
                 elif tokens[j].type == "inline":
                     rows[-1].append(_plain(tokens[j].content))
                 j += 1
-            with pdf.table(text_align="LEFT", line_height=LINE, markdown=True, padding=1.5) as table:
+            # Columns as wide as their longest text needs, within reason.
+            longest = [max(len(r[c]) if c < len(r) else 0 for r in rows) for c in range(len(rows[0]))]
+            widths = tuple(min(max(n, 6), 60) for n in longest)
+            with pdf.table(
+                text_align="LEFT", line_height=LINE, markdown=True, padding=1.5, col_widths=widths
+            ) as table:
                 for row in rows:
                     cells = table.row()
                     for text in row:

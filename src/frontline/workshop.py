@@ -1,5 +1,6 @@
 """`frontline workshop KIT`: the facilitator pack (agenda, session plans, notes, answer keys) and the
-participant pack (agenda, handouts, role cards, contact sheet, evaluation form), as HTML and PDF.
+participant pack (agenda, handouts, contact sheet and evaluation form, with the role cards on their own
+cut-out sheet), as HTML and PDF.
 Facilitator-only text never enters the participant pack; `pack_leaks` proves it."""
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ OPEN_QUESTIONS = [
 class Pack:
     title: str
     markdown: str
+
+
+def _para(text: str) -> str:
+    """Author's line breaks as Markdown paragraphs (YAML folds them into single newlines)."""
+    return "\n\n".join(line.strip() for line in text.strip().splitlines() if line.strip())
 
 
 def _cell(text: str) -> str:
@@ -90,7 +96,7 @@ def facilitator_pack(kit: Kit, activities: dict[str, Activity], objectives: dict
                 lines.append(f"- **Activity:** {activities[a].title} ({activities[a].minutes} minutes)")
             lines.append("")
             if s.notes:
-                lines += [f"**Notes:** {' '.join(s.notes.split())}", ""]
+                lines += ["**Notes:**", "", _para(s.notes), ""]
     lines += ["## Activities", ""]
     for a in _used(kit, activities):
         lines += [
@@ -98,16 +104,14 @@ def facilitator_pack(kit: Kit, activities: dict[str, Activity], objectives: dict
             "",
             f"*{a.fictional}* {a.kind.replace('-', ' ').capitalize()}, {a.minutes} minutes. {a.group}.",
             "",
-            " ".join(a.scenario.split()),
+            _para(a.scenario),
             "",
         ]
         for role in a.roles:
-            lines += [f"- **{role.role}:** {' '.join(role.brief.split())}"]
-        if a.roles:
-            lines.append("")
+            lines += [f"**Role card: {role.role}**", "", _para(role.brief), ""]
         lines += ["**Questions:**", "", *[f"- {q}" for q in a.questions], ""]
-        lines += [f"**Facilitator notes:** {' '.join(a.facilitator_notes.split())}", ""]
-        lines += [f"**What good practice looks like:** {' '.join(a.answer_key.split())}", ""]
+        lines += ["**Facilitator notes:**", "", _para(a.facilitator_notes), ""]
+        lines += ["**What good practice looks like:**", "", _para(a.answer_key), ""]
     return Pack(f"{kit.title}: facilitator pack", "\n".join(lines))
 
 
@@ -138,16 +142,8 @@ def participant_pack(kit: Kit, activities: dict[str, Activity], contacts: str | 
                 "",
             ]
             lines += ["**Questions:**", "", *[f"- {q}" for q in a.questions], ""]
-    cards = [(a, r) for a in used for r in a.roles]
-    if cards:
-        lines += [
-            "## Role cards",
-            "",
-            "Cut out each card and give it only to the person who plays the role.",
-            "",
-        ]
-        for a, role in cards:
-            lines += [f"### {role.role} ({a.title})", "", " ".join(role.brief.split()), ""]
+    if any(a.roles for a in used):
+        lines += ["Role cards are on a separate sheet: the trainer hands each card only to its player.", ""]
     if contacts:
         lines += ["## Referral contacts", "", contacts, ""]
     lines += [
@@ -165,6 +161,15 @@ def participant_pack(kit: Kit, activities: dict[str, Activity], contacts: str | 
         ],
     ]
     return Pack(f"{kit.title}: participant pack", "\n".join(lines))
+
+
+def role_cards(kit: Kit, activities: dict[str, Activity]) -> Pack:
+    """One card per role, to cut out: each player sees only their own brief."""
+    lines = ["Cut along the lines. Give each card only to the person who plays that role.", ""]
+    for a in _used(kit, activities):
+        for role in a.roles:
+            lines += ["---", "", f"### {role.role}", "", f"*{a.title}*", "", _para(role.brief), ""]
+    return Pack(f"{kit.title}: role cards", "\n".join(lines))
 
 
 def facilitator_only(kit: Kit, activities: dict[str, Activity]) -> list[tuple[str, str]]:
@@ -206,6 +211,7 @@ def build_packs(project: Project, kit_id: str, paper: str = "a4", out: Path | No
     for name, pack in (
         ("facilitator", facilitator_pack(kit, activities, objectives)),
         ("participant", participant_pack(kit, activities, contacts)),
+        ("role-cards", role_cards(kit, activities)),
     ):
         text = substitute(pack.markdown, national)
         html = folder / f"{name}.html"
@@ -213,12 +219,13 @@ def build_packs(project: Project, kit_id: str, paper: str = "a4", out: Path | No
         pdf = folder / f"{name}.pdf"
         pdf.write_bytes(pdf_document(pack.title, text, paper, footer, "Frontline"))
         written += [html, pdf]
-    leaks = pack_leaks(project, kit, activities, [folder / "participant.html"])
+    public = [folder / "participant.html", folder / "role-cards.html"]
+    leaks = pack_leaks(project, kit, activities, public)
     if leaks:
         from .errors import FrontlineError
 
         for path in written:
-            if path.stem == "participant":
+            if path.stem in {"participant", "role-cards"}:
                 path.unlink()
         raise FrontlineError(leaks[0])
     return written
