@@ -220,7 +220,9 @@ def test_a_resubmission_is_graded_again(graded):
     assert rows(grade(project, QUIZ))["cy"]["score"] == "1"
 
 
-@pytest.mark.parametrize("quiz_id", ["evidence-handling", "knowledge-pre", "knowledge-post"])
+@pytest.mark.parametrize(
+    "quiz_id", ["evidence-handling", "knowledge-pre", "knowledge-post", "trainer-knowledge", "session-plan"]
+)
 def test_every_quiz_releases_and_grades_like_the_first(scratch, quiz_id):
     """All answers right scores every autograded point; a blank notebook scores none."""
     quiz = load_bank(scratch).quiz(quiz_id)

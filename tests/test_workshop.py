@@ -165,3 +165,21 @@ def test_every_real_kit_builds_both_packs_without_leaks(project, tmp_path):
     for path in kit_paths(project):
         written = build_packs(project, path.stem, out=tmp_path / path.stem)
         assert len(written) == 6
+
+
+@pytest.mark.build
+def test_the_public_book_lists_kits_without_facilitator_material(project, built_book):
+    from frontline.bank import plain
+    from frontline.kits import load_activity, load_kit
+    from frontline.workshop import facilitator_only
+
+    page = plain((built_book / "book" / "trainers.html").read_text())
+    everything = plain(" ".join(p.read_text() for p in built_book.rglob("*.html")))
+    for path in kit_paths(project):
+        kit = load_kit(project, path.stem)
+        assert kit.title in page
+        ids = {a for d in kit.days for s in d.sessions for a in s.activities}
+        activities = {a: load_activity(project, a) for a in ids}
+        for what, secret in facilitator_only(kit, activities):
+            probe = plain(secret)[:80]
+            assert len(probe) < 30 or probe not in everything, f"{what} is in the public book"

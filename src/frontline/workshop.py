@@ -91,7 +91,7 @@ def facilitator_pack(kit: Kit, activities: dict[str, Activity], objectives: dict
             if s.modules:
                 lines.append(f"- **Modules:** {', '.join(s.modules)}")
             if s.materials:
-                lines.append(f"- **Materials:** {', '.join(s.materials)}")
+                lines.append(f"- **Materials:** {'; '.join(s.materials)}")
             for a in s.activities:
                 lines.append(f"- **Activity:** {activities[a].title} ({activities[a].minutes} minutes)")
             lines.append("")
