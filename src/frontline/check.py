@@ -4,7 +4,7 @@ line naming the file, the item and what is wrong."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .bank import Bank, load_bank
@@ -119,17 +119,25 @@ def check_objectives(modules: list[Module], bank: Bank) -> Iterator[str]:
             yield _problem(module.path, "no self-check or quiz item assesses this objective", objective)
 
 
+def _each(paths: Iterable[Path], model) -> Iterator[tuple[Path, object | None, list[str]]]:
+    """Each data file loaded (or None), with its problems; an id must match its file name."""
+    for path in sorted(paths):
+        try:
+            loaded = load_model(path, model)
+        except FrontlineError as err:
+            yield path, None, [str(err)]
+            continue
+        wrong = (
+            [] if loaded.id == path.stem else [_problem(path, f"id {loaded.id!r} must match the file name")]
+        )
+        yield path, loaded, wrong
+
+
 def check_data(project: Project, keys: set[str]) -> Iterator[str]:
     """Every dataset and exercise loads, is named for its file, and every dataset's source is cited."""
     for folder, model in ((project.data, Dataset), (project.exercises, Exercise)):
-        for path in sorted(folder.glob("*.yaml")):
-            try:
-                loaded = load_model(path, model)
-            except FrontlineError as err:
-                yield str(err)
-                continue
-            if loaded.id != path.stem:
-                yield _problem(path, f"id {loaded.id!r} must match the file name")
+        for path, loaded, problems in _each(folder.glob("*.yaml"), model):
+            yield from problems
             if isinstance(loaded, Dataset) and loaded.source.reference not in keys:
                 ref = loaded.source.reference
                 yield _problem(path, f"source.reference {ref!r} is in no book/references*.bib")
@@ -231,26 +239,18 @@ def check_kits(project: Project, modules: list[Module]) -> Iterator[str]:
     activities = {}
     folder = project.root / "assets" / "activities"
     objectives = {o for m in modules for o in m.objectives}
-    for path in sorted(folder.glob("*.yaml")):
-        try:
-            activity = load_model(path, Activity)
-        except FrontlineError as err:
-            yield str(err)
+    for path, activity, problems in _each(folder.glob("*.yaml"), Activity):
+        yield from problems
+        if activity is None:
             continue
-        if activity.id != path.stem:
-            yield _problem(path, f"id {activity.id!r} must match the file name")
         for o in activity.objectives:
             if o not in objectives:
                 yield _problem(path, f"objective {o} is in no module", activity.id)
         activities[activity.id] = activity
-    for path in kit_paths(project):
-        try:
-            kit = load_model(path, Kit)
-        except FrontlineError as err:
-            yield str(err)
+    for path, kit, problems in _each(kit_paths(project), Kit):
+        yield from problems
+        if kit is None:
             continue
-        if kit.id != path.stem:
-            yield _problem(path, f"id {kit.id!r} must match the file name")
         for problem in kit_problems(kit, objectives, {m.id for m in modules}, activities):
             yield _problem(path, problem)
 

@@ -7,9 +7,9 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .errors import FrontlineError
 from .paths import Project
@@ -17,6 +17,16 @@ from .yamlfile import load_model
 
 ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 OBJECTIVE = r"^[A-Z]{1,3}\d+\.\d+$"
+
+
+def _objective_list(value: list[str]) -> list[str]:
+    bad = [v for v in value if not re.match(OBJECTIVE, v)]
+    if bad:
+        raise ValueError(f"not objective ids: {bad}")
+    return value
+
+
+Objectives = Annotated[list[str], AfterValidator(_objective_list)]
 
 
 class Role(BaseModel):
@@ -30,7 +40,7 @@ class Activity(BaseModel):
     id: str = Field(pattern=ID)
     kind: Literal["case-study", "role-play", "simulation", "micro-teaching"]
     title: str = Field(min_length=3)
-    objectives: list[str] = Field(min_length=1)
+    objectives: Annotated[Objectives, Field(min_length=1)]
     minutes: int = Field(ge=5, le=240)
     group: str = Field(min_length=3)
     fictional: str = Field(min_length=10)
@@ -40,28 +50,18 @@ class Activity(BaseModel):
     facilitator_notes: str = Field(min_length=20)
     answer_key: str = Field(min_length=20)
 
-    @field_validator("objectives")
-    @classmethod
-    def _objective_ids(cls, value: list[str]) -> list[str]:
-        return _objective_list(value)
-
 
 class Session(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     title: str = Field(min_length=3)
     kind: Literal["session", "break"] = "session"
     minutes: int = Field(ge=5, le=240)
-    objectives: list[str] = Field(default_factory=list)
+    objectives: Objectives = Field(default_factory=list)
     modules: list[str] = Field(default_factory=list)
     method: str | None = None
     materials: list[str] = Field(default_factory=list)
     activities: list[str] = Field(default_factory=list)
     notes: str | None = None
-
-    @field_validator("objectives")
-    @classmethod
-    def _objective_ids(cls, value: list[str]) -> list[str]:
-        return _objective_list(value)
 
 
 class Day(BaseModel):
@@ -86,20 +86,8 @@ class Kit(BaseModel):
     title: str
     audience: str
     participants: str
-    claims: list[str] = Field(min_length=1)
+    claims: Annotated[Objectives, Field(min_length=1)]
     days: list[Day] = Field(min_length=1)
-
-    @field_validator("claims")
-    @classmethod
-    def _objective_ids(cls, value: list[str]) -> list[str]:
-        return _objective_list(value)
-
-
-def _objective_list(value: list[str]) -> list[str]:
-    bad = [v for v in value if not re.match(OBJECTIVE, v)]
-    if bad:
-        raise ValueError(f"not objective ids: {bad}")
-    return value
 
 
 def activity_path(project: Project, activity_id: str) -> Path:
