@@ -3,7 +3,11 @@ it, and so do nbgrader's own commands and the formgrader when run from this fold
 
 from pathlib import Path
 
-from frontline.nbgrader_steps import FEEDBACK_PREPROCESSORS, assignment_preprocessors
+from frontline.nbgrader_steps import (
+    FEEDBACK_PREPROCESSORS,
+    assignment_preprocessors,
+    limited_autograde_preprocessors,
+)
 
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
 
@@ -19,5 +23,16 @@ c.ClearMarkScheme.enforce_metadata = False
 c.GenerateFeedback.preprocessors = FEEDBACK_PREPROCESSORS
 c.RedactTestResults.project_root = str(Path(__file__).resolve().parent.parent)
 
-c.ExecutePreprocessor.timeout = 60
-c.Execute.timeout = 60
+# Limits for any notebook that nbgrader itself runs (`nbgrader autograde`, the formgrader's
+# autograde button). `frontline grade` runs nothing a learner wrote. A cell that runs out of time
+# fails the submission (it is never interrupted and then tested as if nothing happened).
+c.Autograde.autograde_preprocessors = limited_autograde_preprocessors()
+c.Execute.timeout = 30  # seconds per cell
+c.Execute.interrupt_on_timeout = False
+c.LimitedExecute.memory_mb = 1024  # the kernel process
+c.LimitedExecute.cpu_seconds = 120  # the kernel process, in all
+c.LimitedExecute.max_output_bytes = 1_000_000  # kept per cell; the rest is dropped as it arrives
+
+# `nbgrader export` writes each submission's status (graded, needs review, failed) and reason,
+# and leaves a score blank rather than 0 when there is none.
+c.ExportApp.plugin_class = "frontline.nbgrader_export.StatusCsvExport"

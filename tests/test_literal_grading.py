@@ -5,68 +5,48 @@ from __future__ import annotations
 
 import csv
 import json
-import random
 
 import pytest
+from notebooks import QUIZ, generated, hostile, keyed, nbgrader, put
 
 from frontline.bank import load_bank
-from frontline.course import grade, release
+from frontline.course import release
+from frontline.grading import grade
 from frontline.literal_grading import grade_file, grade_folder, grade_notebook
 
-QUIZ = "victim-identification"
 
+def nbgrader_autograde(project) -> dict[str, dict[str, float]]:
+    """Plain `nbgrader autograde` (a kernel per submission), and the scores it put in the gradebook."""
+    from nbgrader.api import Gradebook
 
-def fill(released: dict, answers: dict[int, str]) -> dict:
-    nb = json.loads(json.dumps(released))
-    for cell in nb["cells"]:
-        source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-        for number, literal in answers.items():
-            if source.startswith(f'answer_{number} = ""'):
-                cell["source"] = f"answer_{number} = {literal}"
-    return nb
-
-
-def variants(item, rng: random.Random) -> str:
-    """One well-formed literal answer: right, wrong, loose, blank or malformed."""
-    wrong = next(x for x in item.letters if x != item.key)
-    return rng.choice(
-        [
-            json.dumps(item.key),
-            json.dumps(wrong),
-            json.dumps(f"  {item.key.lower()} "),
-            '""',
-            '"Z"',
-            json.dumps(item.key + wrong),
-            "2",
-            "True",
-            json.dumps(f"{item.key}."),
-        ]
-    )
+    done = nbgrader(project.course, "autograde", QUIZ, "--force")
+    assert done.returncode == 0, done.stderr[-2000:]
+    scores: dict[str, dict[str, float]] = {}
+    with Gradebook(f"sqlite:///{project.course / 'gradebook.db'}") as gb:
+        for sub in gb.assignment_submissions(QUIZ):
+            for nb in sub.notebooks:
+                for g in nb.grades:
+                    scores.setdefault(sub.student.id, {})[g.cell.name] = g.score
+    return scores
 
 
 @pytest.mark.slow
 def test_scores_equal_nbgrader_autograde_on_200_submissions(scratch):
+    """nbgrader runs each notebook in a kernel; ours reads the literals. The grades must agree."""
     quiz = load_bank(scratch).quiz(QUIZ)
     released = json.loads(release(scratch, QUIZ).read_text())
-    rng = random.Random(5)
-    auto = [(n, i) for n, i in enumerate(quiz.items, start=1) if i.autograded]
-    expected = {}
-    for k in range(200):
-        learner = f"s{k:03d}"
-        nb = fill(released, {n: variants(item, rng) for n, item in auto})
-        path = scratch.course / "submitted" / learner / QUIZ / f"{QUIZ}.ipynb"
-        path.parent.mkdir(parents=True)
-        path.write_text(json.dumps(nb))
-        expected[learner] = grade_file(path, quiz)
-    report = grade(scratch, QUIZ)
-    assert report.failed == {}
+    for learner, nb in generated(quiz, released, 200).items():
+        put(scratch.course, learner, nb)
+    theirs = nbgrader_autograde(scratch)
+    assert len(theirs) == 200
+    report = grade(scratch, QUIZ, progress=False)
+    assert report.counts() == {"graded": 200}
     with report.csv_path.open() as f:
-        rows = {r["learner"]: r for r in csv.DictReader(f)}
-    for learner, outcome in expected.items():
-        assert outcome.status == "graded", (learner, outcome.reasons)
+        ours = {r["learner"]: r for r in csv.DictReader(f)}
+    for learner, marks in theirs.items():
         for item in quiz.items:
-            ours = outcome.scores[item.id]
-            assert rows[learner][item.id] == f"{ours:g}", (learner, item.id)
+            assert ours[learner][item.id] == f"{marks[item.id]:g}", (learner, item.id)
+        assert ours[learner]["score"] == f"{sum(marks.values()):g}"
 
 
 @pytest.fixture(scope="module")
@@ -75,24 +55,11 @@ def quiz_and_release(scratch_module):
     return quiz, json.loads(release(scratch_module, QUIZ).read_text())
 
 
-def keyed(quiz, released):
-    return fill(released, {n: json.dumps(i.key) for n, i in enumerate(quiz.items, start=1) if i.autograded})
-
-
 def test_right_answers_score_every_autograded_point(quiz_and_release):
     quiz, released = quiz_and_release
     outcome = grade_notebook(keyed(quiz, released), quiz)
     assert outcome.status == "graded"
     assert outcome.total == sum(i.points for i in quiz.items if i.autograded)
-
-
-def hostile(quiz, released, number: int, source: str) -> dict:
-    nb = keyed(quiz, released)
-    for cell in nb["cells"]:
-        text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-        if text.startswith(f"answer_{number} = "):
-            cell["source"] = source
-    return nb
 
 
 @pytest.mark.parametrize(
@@ -173,3 +140,11 @@ def test_a_folder_without_the_notebook_fails(quiz_and_release, tmp_path):
     outcome = grade_folder(tmp_path, quiz)
     assert outcome.status == "failed"
     assert outcome.reasons == [f"no {QUIZ}.ipynb in the submission folder (found: my answers.ipynb)"]
+
+
+def test_an_oversized_file_fails_before_it_is_read(quiz_and_release, tmp_path):
+    quiz, released = quiz_and_release
+    path = tmp_path / f"{QUIZ}.ipynb"
+    path.write_text(json.dumps(keyed(quiz, released)))
+    outcome = grade_file(path, quiz, max_bytes=1000)
+    assert outcome.status == "failed" and "over the limit of 1,000" in outcome.reasons[0]

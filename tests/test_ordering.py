@@ -10,7 +10,8 @@ import yaml
 
 from frontline.bank import load_bank
 from frontline.check import check
-from frontline.course import grade, release
+from frontline.course import release
+from frontline.grading import grade
 
 QUIZ = {
     "id": "ordering-demo",

@@ -27,12 +27,16 @@ def _release(args) -> int:
 
 
 def _grade(args) -> int:
-    from .course import grade
+    from .grade_summary import summary
+    from .grading import grade
 
-    report = grade(Project.here(), args.quiz)
-    for learner, reason in sorted(report.failed.items()):
-        print(f"submitted/{learner}/{args.quiz}: not graded: {reason}", file=sys.stderr)
-    print(f"Graded {len(report.graded)} submission(s) of {args.quiz}; grades in {report.csv_path}")
+    report = grade(
+        Project.here(),
+        args.quiz,
+        workers=args.workers,
+        db_url=args.db,
+    )
+    print(summary(report))
     return 1 if report.failed else 0
 
 
@@ -83,8 +87,10 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("release", help="generate a quiz from the bank and release it with nbgrader")
     r.add_argument("quiz")
     r.set_defaults(run=_release)
-    g = sub.add_parser("grade", help="autograde submissions, write feedback, export grades to CSV")
+    g = sub.add_parser("grade", help="grade submissions, write feedback, export grades")
     g.add_argument("quiz")
+    g.add_argument("--workers", type=int, help="processes to grade with (default: one per core)")
+    g.add_argument("--db", help="gradebook URL, e.g. postgresql://user@host/db (default: nbgrader_config.py)")
     g.set_defaults(run=_grade)
     rp = sub.add_parser("report", help="item analysis, reliability, objective mastery and learning gain")
     rp.add_argument("quiz")

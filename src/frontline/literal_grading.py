@@ -24,14 +24,19 @@ class Outcome:
     status: Status
     scores: dict[str, float | None] = field(default_factory=dict)  # None: a person must mark it
     reasons: list[str] = field(default_factory=list)
+    flags: dict[str, str] = field(default_factory=dict)  # item id -> why a person must look at it
     typed: dict[str, str | None] = field(default_factory=dict)
+
+    def flag(self, item_id: str, reason: str) -> None:
+        self.flags[item_id] = reason
+        self.reasons.append(reason)
 
     @property
     def total(self) -> float:
         return sum(s for s in self.scores.values() if s is not None)
 
 
-def _source(cell: dict) -> str:
+def cell_text(cell: dict) -> str:
     source = cell.get("source", "")
     return "".join(source) if isinstance(source, list) else str(source)
 
@@ -57,16 +62,23 @@ def literal_answer(source: str, variable: str) -> tuple[str | None, str | None]:
     return letters(node.value.value), None
 
 
-def _answer_cells(cells: list[dict], variable: str) -> list[dict]:
+def answer_cells(cells: list[dict], variable: str) -> list[dict]:
     """Code cells that assign the answer variable, found by their text, not by editable metadata."""
     found = []
     for cell in cells:
         if cell.get("cell_type") != "code":
             continue
-        text = _source(cell)
+        text = cell_text(cell)
         if variable in text and f"{variable} =" in text.replace(f"{variable}=", f"{variable} ="):
             found.append(cell)
     return found
+
+
+def written_cell(cells: list[dict], item_id: str) -> dict | None:
+    """A written answer is a markdown cell: found by its grade id, as nbgrader finds it."""
+    return next(
+        (c for c in cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == item_id), None
+    )
 
 
 def grade_notebook(nb: dict, quiz: Quiz, written_stub: str = "Write your answer here.") -> Outcome:
@@ -79,35 +91,33 @@ def grade_notebook(nb: dict, quiz: Quiz, written_stub: str = "Write your answer 
     cells = nb["cells"]
     for number, item in enumerate(quiz.items, start=1):
         if not item.autograded:
-            answer = next(
-                (c for c in cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == item.id),
-                None,
-            )
-            text = _source(answer).strip() if answer else ""
+            answer = written_cell(cells, item.id)
+            text = cell_text(answer).strip() if answer else ""
             if answer is None:
                 outcome.scores[item.id] = 0.0
-                outcome.reasons.append(f"question {number}: the written answer cell is missing")
+                outcome.flag(item.id, f"question {number}: the written answer cell is missing")
             elif not text or text == written_stub:
                 outcome.scores[item.id] = 0.0  # left as released: nothing to read (as nbgrader does)
             else:
                 outcome.scores[item.id] = None
+                outcome.flag(item.id, f"question {number}: a written answer to mark")
             continue
         variable = answer_variable(number)
-        found = _answer_cells(cells, variable)
+        found = answer_cells(cells, variable)
         if not found:
             outcome.scores[item.id] = 0.0
             outcome.typed[item.id] = None
-            outcome.reasons.append(f"question {number}: the answer cell is missing")
+            outcome.flag(item.id, f"question {number}: the answer cell is missing")
             continue
         if len(found) > 1:
             outcome.scores[item.id] = None
-            outcome.reasons.append(f"question {number}: {len(found)} cells assign {variable}")
+            outcome.flag(item.id, f"question {number}: {len(found)} cells assign {variable}")
             continue
-        typed, problem = literal_answer(_source(found[0]), variable)
+        typed, problem = literal_answer(cell_text(found[0]), variable)
         outcome.typed[item.id] = typed
         if problem:
             outcome.scores[item.id] = None
-            outcome.reasons.append(f"question {number}: the answer cell {problem}")
+            outcome.flag(item.id, f"question {number}: the answer cell {problem}")
         else:
             outcome.scores[item.id] = float(item.points) if typed == item.key else 0.0
     # Every autograded answer left without a score comes with a reason, so reasons decide the status.
@@ -116,9 +126,15 @@ def grade_notebook(nb: dict, quiz: Quiz, written_stub: str = "Write your answer 
     return outcome
 
 
-def grade_file(path: Path, quiz: Quiz) -> Outcome:
+MAX_BYTES = 200 * 1024 * 1024  # a quiz notebook is tens of KB; saved outputs can make it large
+
+
+def grade_file(path: Path, quiz: Quiz, max_bytes: int = MAX_BYTES) -> Outcome:
     """Score one submission file; an unreadable file fails with the reason, never a zero."""
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return Outcome("failed", reasons=[f"the file is {size:,} bytes, over the limit of {max_bytes:,}"])
         raw = path.read_bytes()
     except OSError as err:
         return Outcome("failed", reasons=[f"cannot read: {err.strerror}"])

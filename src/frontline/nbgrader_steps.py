@@ -4,6 +4,7 @@ formgrader behave exactly like `frontline`."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
@@ -32,6 +33,14 @@ class KeepAnswerStubs(ClearSolutions):
         return super().preprocess_cell(cell, resources, index)
 
 
+@lru_cache(maxsize=16)
+def _reviews(project_root: str, quiz_id: str) -> dict[str, str | None]:
+    """Read the bank once per quiz, not once per learner's feedback page."""
+    bank = load_bank(Project(Path(project_root)))
+    quiz = bank.quizzes.get(quiz_id)
+    return {i.id: i.review for i in quiz.items} if quiz else {}
+
+
 class RedactTestResults(NbGraderPreprocessor):
     """In feedback, replace what an autograder test printed (a traceback can quote the key) with
     a plain result, and for a lost point, a pointer to what to re-read."""
@@ -45,9 +54,7 @@ class RedactTestResults(NbGraderPreprocessor):
         quiz_id = resources.get("nbgrader", {}).get("assignment")
         self._reviews = {}
         if self.project_root and quiz_id:
-            bank = load_bank(Project(Path(self.project_root)))
-            if quiz_id in bank.quizzes:
-                self._reviews = {i.id: i.review for i in bank.quizzes[quiz_id].items}
+            self._reviews = _reviews(self.project_root, quiz_id)
         return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell: NotebookNode, resources, index):
@@ -55,17 +62,35 @@ class RedactTestResults(NbGraderPreprocessor):
             return cell, resources
         meta = cell.metadata.get("nbgrader", {})
         errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-        if not errors:
+        # The gradebook's score decides (GetGrades put it here), so a person's mark and a kernel-free
+        # grade read the same; without one, what the test printed decides.
+        score, points = meta.get("score"), meta.get("points")
+        lost = (score < points) if score is not None and points is not None else bool(errors)
+        if meta.get("needs_manual_grade"):
+            lost, text = False, "A person will mark this answer; it is not scored yet."
+        elif not lost:
             text = "Correct."
         elif any(o.get("ename") == "NameError" for o in errors):
             text = "No answer was found for this question: the answer cell was changed or removed."
         else:
             text = "Not correct, or no answer given."
         review = self._reviews.get(meta.get("grade_id"))
-        if errors and review:
+        if lost and review:
             text += f"\n{self.review_prefix}{review}"
         cell.outputs = [{"output_type": "stream", "name": "stdout", "text": text + "\n"}]
         return cell, resources
+
+
+class GetGradesWithReview(GetGrades):
+    """GetGrades, also saying which answers still wait for a person, so feedback never calls an
+    unmarked answer wrong."""
+
+    def _get_score(self, cell, resources) -> None:
+        super()._get_score(cell, resources)
+        grade = self.gradebook.find_grade(
+            cell.metadata["nbgrader"]["grade_id"], self.notebook_id, self.assignment_id, self.student_id
+        )
+        cell.metadata.nbgrader["needs_manual_grade"] = bool(grade.needs_manual_grade)
 
 
 def assignment_preprocessors() -> list[type]:
@@ -74,9 +99,20 @@ def assignment_preprocessors() -> list[type]:
     return [KeepAnswerStubs if p is ClearSolutions else p for p in defaults]
 
 
+def limited_autograde_preprocessors() -> list[type]:
+    """nbgrader's autograde pipeline, executing under the limits of frontline.limits."""
+    from nbgrader.converters import Autograde
+    from nbgrader.preprocessors import Execute
+
+    from .limits import LimitedExecute
+
+    defaults = Autograde.class_traits()["autograde_preprocessors"].default()
+    return [LimitedExecute if p is Execute else p for p in defaults]
+
+
 # Feedback never shows hidden tests, marking schemes or test tracebacks.
 FEEDBACK_PREPROCESSORS = [
-    GetGrades,
+    GetGradesWithReview,
     ClearHiddenTests,
     ClearMarkScheme,
     RedactTestResults,

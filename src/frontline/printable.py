@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 
@@ -16,6 +17,7 @@ PDF_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 FONTS = Path(__import__("matplotlib").get_data_path()) / "fonts" / "ttf"
 
 
+@lru_cache(maxsize=1)
 def markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import FrontlineError
 
 Model = TypeVar("Model", bound=BaseModel)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: faster
 
 
 def read_yaml(path: Path) -> object:
@@ -21,7 +22,7 @@ def read_yaml(path: Path) -> object:
     except UnicodeDecodeError as err:
         raise FrontlineError(f"not UTF-8 text ({err.reason})", path) from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""

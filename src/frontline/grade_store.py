@@ -1,0 +1,165 @@
+"""Results into nbgrader's own gradebook (so the formgrader, `nbgrader generate_feedback` and
+`nbgrader export` keep working), plus one table beside nbgrader's that holds each submission's
+status, reasons and the digest of what was graded. One learner is one transaction: a grader killed
+part-way leaves every learner either fully recorded or not at all, and the digest lets a re-run
+skip what is done. Several graders may share one PostgreSQL gradebook: a clash on a new row is
+rolled back and retried, and a submission already recorded with the same digest is left alone."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import Column, MetaData, String, Table, Text, delete, insert, select
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from .literal_grading import Outcome, Status
+
+STATUS = Table(
+    "frontline_status",
+    MetaData(),
+    Column("assignment", String(128), primary_key=True),
+    Column("student", String(128), primary_key=True),
+    Column("status", String(16), nullable=False),
+    Column("reasons", Text, nullable=False),  # JSON: {"reasons": [...], "flags": {item id: reason}}
+    Column("digest", String(64), nullable=False),
+    Column("graded_at", String(32), nullable=False),
+)
+
+
+@dataclass
+class Recorded:
+    status: Status
+    reasons: list[str] = field(default_factory=list)
+    flags: dict[str, str] = field(default_factory=dict)
+    digest: str = ""
+
+
+def engine_url(url: str) -> str:
+    """`postgresql://` means psycopg2 to SQLAlchemy; this project ships psycopg 3."""
+    for scheme in ("postgresql://", "postgres://"):
+        if url.startswith(scheme):
+            return "postgresql+psycopg://" + url[len(scheme) :]
+    return url
+
+
+def open_gradebook(db_url: str, course_id: str = "frontline"):
+    """nbgrader's Gradebook (it creates its own tables first), with the status table beside them."""
+    from nbgrader.api import Gradebook
+
+    gb = Gradebook(engine_url(db_url), course_id)
+    try:
+        STATUS.create(gb.engine, checkfirst=True)
+    except DBAPIError:  # another grader created it at the same moment
+        if STATUS.name not in _tables(gb.engine):
+            raise
+    return gb
+
+
+def _tables(engine) -> list[str]:
+    from sqlalchemy import inspect
+
+    return inspect(engine).get_table_names()
+
+
+def recorded(gb, quiz_id: str) -> dict[str, Recorded]:
+    """What is on record for every learner of this quiz."""
+    rows = gb.db.execute(select(STATUS).where(STATUS.c.assignment == quiz_id)).mappings()
+    out = {}
+    for row in rows:
+        detail = json.loads(row["reasons"])
+        out[row["student"]] = Recorded(row["status"], detail["reasons"], detail["flags"], row["digest"])
+    gb.db.rollback()  # end the read transaction: PostgreSQL would otherwise hold it open
+    return out
+
+
+def _mirror(assignment, student, timestamp):
+    """A new submission with a Grade and Comment for every cell, as nbgrader's add_submission makes
+    it, but left uncommitted so that the learner's whole record is one transaction."""
+    from nbgrader.api import Comment, Grade, SubmittedAssignment, SubmittedNotebook
+
+    sub = SubmittedAssignment(assignment=assignment, student=student, timestamp=timestamp)
+    for notebook in assignment.notebooks:
+        nb = SubmittedNotebook(notebook=notebook, assignment=sub)
+        for cell in notebook.grade_cells:
+            Grade(cell_id=cell.id, notebook=nb)
+        for cell in notebook.solution_cells:
+            Comment(cell_id=cell.id, notebook=nb)
+        for cell in notebook.task_cells:
+            Comment(cell_id=cell.id, notebook=nb)
+            Grade(cell_id=cell.id, notebook=nb)
+    return sub
+
+
+def _write(gb, quiz_id: str, learner: str, outcome: Outcome, digest: str, timestamp, unchanged: set[str]):
+    from nbgrader.api import Student, SubmittedAssignment
+
+    db = gb.db
+    row = db.execute(
+        select(STATUS.c.digest).where(STATUS.c.assignment == quiz_id, STATUS.c.student == learner)
+    ).first()
+    if row is not None and row.digest == digest:
+        db.rollback()
+        return False  # recorded already, by an earlier run or another grader
+    assignment = gb.find_assignment(quiz_id)
+    student = db.get(Student, learner)
+    if student is None:
+        student = Student(id=learner)
+        db.add(student)
+    sub = (
+        db.query(SubmittedAssignment)
+        .filter(SubmittedAssignment.assignment_id == assignment.id, SubmittedAssignment.student_id == learner)
+        .one_or_none()
+    )
+    if outcome.status == "failed":
+        if sub is not None:
+            db.delete(sub)  # its grades belonged to a submission the learner has replaced
+    else:
+        if sub is None:
+            with db.no_autoflush:
+                sub = _mirror(assignment, student, timestamp)
+            db.add(sub)
+        elif timestamp is not None:
+            sub.timestamp = timestamp
+        names = {c.id: c.name for nb in assignment.notebooks for c in (*nb.grade_cells, *nb.task_cells)}
+        for nb in sub.notebooks:
+            for grade in nb.grades:
+                item = names.get(grade.cell_id)
+                if item not in outcome.scores:
+                    continue
+                score = outcome.scores[item]
+                grade.auto_score = score
+                grade.needs_manual_grade = item in outcome.flags
+                if item not in unchanged:
+                    grade.manual_score = None  # a person's mark belonged to an answer now replaced
+                elif grade.manual_score is not None:
+                    grade.needs_manual_grade = False  # the same answer, already marked by a person
+    db.execute(delete(STATUS).where(STATUS.c.assignment == quiz_id, STATUS.c.student == learner))
+    db.execute(
+        insert(STATUS).values(
+            assignment=quiz_id,
+            student=learner,
+            status=outcome.status,
+            reasons=json.dumps({"reasons": outcome.reasons, "flags": outcome.flags}, sort_keys=True),
+            digest=digest,
+            graded_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+    )
+    db.commit()
+    return True
+
+
+def record(
+    gb, quiz_id: str, learner: str, outcome: Outcome, digest: str, timestamp=None, unchanged=()
+) -> bool:
+    """Record one learner's result; False when the same submission was on record already.
+    `unchanged`: items whose answer text is the same as last time, so a person's mark stands."""
+    for attempt in range(5):
+        try:
+            return _write(gb, quiz_id, learner, outcome, digest, timestamp, set(unchanged))
+        except IntegrityError:
+            gb.db.rollback()  # another grader wrote this learner first: look again
+            if attempt == 4:
+                raise
+    return False

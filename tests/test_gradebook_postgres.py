@@ -1,0 +1,72 @@
+"""Several graders at once on one PostgreSQL gradebook: a real server, started on a loopback port
+for this test. Every submission is recorded exactly once, with the grades one grader alone gives."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import copy_project, need
+from notebooks import QUIZ, generated, put
+from postgres import running_server, server_bin
+
+from frontline.bank import load_bank
+from frontline.course import release
+from frontline.grading import grade
+from frontline.literal_grading import grade_file
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def postgres_url():
+    bindir = server_bin()
+    need(bindir is not None, "PostgreSQL server binaries not found (Debian: apt-get install postgresql)")
+    with running_server(bindir) as url:
+        yield url
+
+
+def test_concurrent_graders_share_one_postgresql_gradebook(tmp_path, postgres_url):
+    from sqlalchemy import create_engine, text
+
+    project = copy_project(tmp_path / "project")
+    quiz = load_bank(project).quiz(QUIZ)
+    released = json.loads(release(project, QUIZ, db_url=postgres_url).read_text())
+    expected = {}
+    for learner, nb in generated(quiz, released, 300, seed=21).items():
+        expected[learner] = grade_file(put(project.course, learner, nb), quiz).total
+    put(project.course, "broken", b"{ not json")
+    frontline = Path(sys.executable).parent / "frontline"
+    graders = [
+        subprocess.Popen(
+            [frontline, "grade", QUIZ, "--db", postgres_url, "--workers", "1"],
+            cwd=project.root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    outputs = [g.communicate(timeout=600) for g in graders]
+    for grader, (out, err) in zip(graders, outputs, strict=True):
+        assert grader.returncode == 1, err[-2000:]  # 1: the broken submission failed, as it should
+        assert "Traceback" not in err, err[-2000:]
+        assert f"submitted/broken/{QUIZ}: failed: not a notebook" in out
+    engine = create_engine(postgres_url)
+    with engine.connect() as con:
+        count = lambda sql: con.execute(text(sql)).scalar_one()  # noqa: E731
+        assert count("select count(*) from submitted_assignment") == 300
+        assert count("select count(*) from grade") == 300 * len(quiz.items)
+        assert count("select count(*) from frontline_status") == 301
+        assert count("select count(*) from student") == 301
+    engine.dispose()
+    report = grade(project, QUIZ, db_url=postgres_url, progress=False)
+    assert report.fresh == [] and len(report.kept) == 301
+    with report.csv_path.open() as f:
+        rows = {r["learner"]: r for r in csv.DictReader(f)}
+    assert rows.pop("broken")["status"] == "failed"
+    assert {k: float(r["score"]) for k, r in rows.items()} == expected
