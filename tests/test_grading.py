@@ -231,6 +231,36 @@ def test_a_resubmission_is_graded_again(graded):
     assert rows(grade(project, QUIZ))["cy"]["score"] == "1"
 
 
+def test_a_resubmission_keeps_marks_only_for_unchanged_answers(graded):
+    project, quiz, _ = graded
+    released = project.course / "release" / QUIZ / f"{QUIZ}.ipynb"
+    auto = [(n, item) for n, item in enumerate(quiz.items, start=1) if item.autograded]
+    written = next(i for i in quiz.items if not i.autograded)
+    text = "I would take her aside, away from Mr Brenk, and get her medical help."
+    answers = {n: item.key for n, item in auto}
+    submit(project.course, "ada", released, {**answers, auto[0][0]: wrong(auto[0][1])}, written=text)
+    row = rows(grade(project, QUIZ))["ada"]
+    assert row[written.id] == "2", "the same written answer keeps the grader's mark"
+    assert row[auto[0][1].id] == "0" and row["status"] == "graded"
+    submit(project.course, "ada", released, answers, written=text + " And call the referral hotline.")
+    row = rows(grade(project, QUIZ))["ada"]
+    assert row[written.id] == "" and row["status"] == "needs review", "a new answer needs a new mark"
+
+
+def test_a_gradebook_out_of_step_with_the_bank_is_named(scratch, monkeypatch, capsys):
+    import sqlite3
+
+    quiz = load_bank(scratch).quiz(QUIZ)
+    released = release(scratch, QUIZ)
+    submit(scratch.course, "ada", released, {})
+    with sqlite3.connect(scratch.course / "gradebook.db") as con:
+        con.execute("update base_cell set name = 'renamed' where name = ?", (quiz.items[0].id,))
+    monkeypatch.chdir(scratch.root)
+    assert main(["grade", QUIZ]) != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and f"run `frontline release {QUIZ}`" in err[0], err
+
+
 @pytest.mark.parametrize(
     "quiz_id", ["evidence-handling", "knowledge-pre", "knowledge-post", "trainer-knowledge", "session-plan"]
 )

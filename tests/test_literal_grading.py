@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import csv
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from conftest import copy_project
 from notebooks import QUIZ, generated, hostile, keyed, nbgrader, put
 
 from frontline.bank import load_bank
@@ -31,18 +33,27 @@ def nbgrader_autograde(project) -> dict[str, dict[str, float]]:
 
 
 @pytest.mark.slow
-def test_scores_equal_nbgrader_autograde_on_200_submissions(scratch):
-    """nbgrader runs each notebook in a kernel; ours reads the literals. The grades must agree."""
-    quiz = load_bank(scratch).quiz(QUIZ)
-    released = json.loads(release(scratch, QUIZ).read_text())
-    for learner, nb in generated(quiz, released, 200).items():
-        put(scratch.course, learner, nb)
-    theirs = nbgrader_autograde(scratch)
+def test_scores_equal_nbgrader_autograde_on_200_submissions(tmp_path):
+    """nbgrader runs each notebook in a kernel; ours reads the literals. The grades must agree.
+    (Two course copies of 100, so nbgrader's half of the test uses both cores.)"""
+    halves = [copy_project(tmp_path / f"half{k}") for k in range(2)]
+    quiz = load_bank(halves[0]).quiz(QUIZ)
+    released = json.loads(release(halves[0], QUIZ).read_text())
+    made = sorted(generated(quiz, released, 200).items())
+    for k, project in enumerate(halves):
+        if k:
+            release(project, QUIZ)
+        for learner, nb in made[k::2]:
+            put(project.course, learner, nb)
+    with ThreadPoolExecutor(2) as pool:
+        theirs = {k: v for part in pool.map(nbgrader_autograde, halves) for k, v in part.items()}
     assert len(theirs) == 200
-    report = grade(scratch, QUIZ, progress=False)
-    assert report.counts() == {"graded": 200}
-    with report.csv_path.open() as f:
-        ours = {r["learner"]: r for r in csv.DictReader(f)}
+    ours = {}
+    for project in halves:
+        report = grade(project, QUIZ, progress=False)
+        assert report.counts() == {"graded": 100}
+        with report.csv_path.open() as f:
+            ours.update({r["learner"]: r for r in csv.DictReader(f)})
     for learner, marks in theirs.items():
         for item in quiz.items:
             assert ours[learner][item.id] == f"{marks[item.id]:g}", (learner, item.id)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import shutil
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -124,14 +125,28 @@ def _progress(total: int, show: bool | None):
     return tqdm(total=total, unit="submission", disable=(total == 0 or show is False) or None, leave=False)
 
 
+def gradebook_items(gb, quiz_id: str) -> set[str] | None:
+    """The graded cells nbgrader knows for this quiz, or None if it has never been released here."""
+    from nbgrader.api import MissingEntry
+
+    try:
+        assignment = gb.find_assignment(quiz_id)
+    except MissingEntry:
+        return None
+    return {c.name for nb in assignment.notebooks for c in nb.grade_cells}
+
+
 def _keep(result: Result, course: Path, quiz: Quiz, gb) -> bool:
     """Autograded notebook first (atomically), then the gradebook: a kill between the two leaves the
     learner unrecorded, so the next run grades them again."""
     from nbgrader.utils import parse_utc
 
     unchanged: set[str] = set()
-    if result.notebook is not None:
-        target = course / "autograded" / result.learner / quiz.id / f"{quiz.id}.ipynb"
+    target = course / "autograded" / result.learner / quiz.id / f"{quiz.id}.ipynb"
+    if result.notebook is None:
+        # Nothing readable: an earlier autograded copy belongs to a file the learner replaced.
+        shutil.rmtree(target.parent, ignore_errors=True)
+    else:
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.is_file():
             before = answers_in_autograded(quiz, target.read_text(encoding="utf-8"))
@@ -166,12 +181,24 @@ def grade(
     if db_url:
         config.CourseDirectory.db_url = engine_url(db_url)
     db_url = engine_url(CourseDirectory(config=config).db_url)
-    if not (course / "release" / quiz_id).is_dir():
-        release(project, quiz_id, db_url=db_url)
+    course_id = config.CourseDirectory.course_id or "frontline"
+    gb = open_gradebook(db_url, course_id)
+    cells = gradebook_items(gb, quiz_id)
+    gb.close()
+    if cells is None or not (course / "release" / quiz_id).is_dir():
+        release(project, quiz_id, db_url=db_url)  # first grading on this gradebook: nothing to lose
+        gb = open_gradebook(db_url, course_id)
+        cells = gradebook_items(gb, quiz_id)
+        gb.close()
+    if cells != {i.id for i in quiz.items}:
+        raise FrontlineError(
+            f"the gradebook's {quiz_id} has other questions than the bank: run `frontline release {quiz_id}`",
+            course / "source" / quiz_id,
+        )
     workers = workers or len(os.sched_getaffinity(0)) or 1
     report = GradeReport(quiz)
 
-    gb = open_gradebook(db_url, config.CourseDirectory.course_id or "frontline")
+    gb = open_gradebook(db_url, course_id)
     try:
         before = recorded(gb, quiz_id)
         jobs = []
@@ -185,22 +212,23 @@ def grade(
             else:
                 jobs.append((str(folder), learner, digest))
         gb.close()  # worker processes are forked next: they must not share the connection
+        gb = None
         bar = _progress(len(jobs), progress)
-        results = _results(jobs, quiz, workers)
-        gb = open_gradebook(db_url, config.CourseDirectory.course_id or "frontline")
-        for result in results:
-            if _keep(result, course, quiz, gb):
-                report.fresh.append(result.learner)
-            else:
-                report.kept.append(result.learner)
+        for result in _results(jobs, quiz, workers):
+            if gb is None:  # opened after the fork: the first result exists, so the workers do too
+                gb = open_gradebook(db_url, course_id)
+            (report.fresh if _keep(result, course, quiz, gb) else report.kept).append(result.learner)
             bar.update()
         bar.close()
+        if gb is None:
+            gb = open_gradebook(db_url, course_id)
         table = rows(gb, quiz, learners)
         report.statuses = {r.learner: Outcome(r.status, reasons=r.reasons) for r in table}
         _feedback(course, quiz, table)
         report.exports = export_all(course, quiz, table)
     finally:
-        gb.close()
+        if gb is not None:
+            gb.close()
     return report
 
 
