@@ -144,7 +144,7 @@ def test_feedback_is_written_and_leaks_nothing(graded):
     for page in pages:
         assert weigh(page).external == [], f"{page} loads files from elsewhere"
     ben = (feedback / "ben" / QUIZ / f"{QUIZ}.html").read_text()
-    assert "Read again: " in ben and "Correct: " in ben and "Your score: " in ben
+    assert "Read again: " in ben and "Correct (1 of 1 point)." in ben and "Your score: " in ben
     assert MARK_SCHEME_BEGIN not in ben and "Marking scheme" not in ben and "answer_" not in ben
     dee = (feedback / "dee" / QUIZ / f"{QUIZ}.html").read_text()
     assert "A person will mark this answer" in dee and "not final" in dee

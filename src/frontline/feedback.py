@@ -58,9 +58,10 @@ def _answer(item: QuizItem, number: int, text: str) -> str:
 def _result(item: QuizItem, score: float | None) -> str:
     if score is None:
         return '<p class="result">A person will mark this answer. It is not scored yet.</p>'
+    earned = f"{score:g} of {_points(item.points)}"
     if score >= item.points:
-        return f'<p class="result">Correct: {_points(score)} of {item.points:g}.</p>'
-    line = f'<p class="result">Not correct: {_points(score)} of {item.points:g}.</p>'
+        return f'<p class="result">Correct ({earned}).</p>'
+    line = f'<p class="result">Not correct ({earned}).</p>'
     if item.review:
         line += f"<p>Read again: {escape(item.review)}</p>"
     return line
