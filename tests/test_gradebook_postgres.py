@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -52,10 +53,13 @@ def test_concurrent_graders_share_one_postgresql_gradebook(tmp_path, postgres_ur
         for _ in range(3)
     ]
     outputs = [g.communicate(timeout=600) for g in graders]
+    recorded_by = []
     for grader, (out, err) in zip(graders, outputs, strict=True):
         assert grader.returncode == 1, err[-2000:]  # 1: the broken submission failed, as it should
         assert "Traceback" not in err, err[-2000:]
         assert f"submitted/broken/{QUIZ}: failed: not a notebook" in out
+        recorded_by.append(int(re.search(r"; (\d+) graded now", out).group(1)))
+    assert sum(recorded_by) == 301, f"each submission is recorded by exactly one grader: {recorded_by}"
     engine = create_engine(postgres_url)
     with engine.connect() as con:
         count = lambda sql: con.execute(text(sql)).scalar_one()  # noqa: E731

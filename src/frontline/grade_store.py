@@ -7,6 +7,7 @@ rolled back and retried, and a submission already recorded with the same digest 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,7 +23,8 @@ STATUS = Table(
     Column("assignment", String(128), primary_key=True),
     Column("student", String(128), primary_key=True),
     Column("status", String(16), nullable=False),
-    Column("reasons", Text, nullable=False),  # JSON: {"reasons": [...], "flags": {item id: reason}}
+    # JSON: {"reasons": [...], "flags": {item id: reason}, "answers": {item id: digest of its text}}
+    Column("reasons", Text, nullable=False),
     Column("digest", String(64), nullable=False),
     Column("graded_at", String(32), nullable=False),
 )
@@ -92,16 +94,26 @@ def _mirror(assignment, student, timestamp):
     return sub
 
 
-def _write(gb, quiz_id: str, learner: str, outcome: Outcome, digest: str, timestamp, unchanged: set[str]):
+def answer_digests(answers: dict[str, str]) -> dict[str, str]:
+    return {k: hashlib.sha256(v.encode()).hexdigest()[:16] for k, v in answers.items()}
+
+
+def _write(gb, quiz_id: str, learner: str, outcome: Outcome, digest: str, timestamp, answers: dict[str, str]):
     from nbgrader.api import Student, SubmittedAssignment
 
     db = gb.db
     row = db.execute(
-        select(STATUS.c.digest).where(STATUS.c.assignment == quiz_id, STATUS.c.student == learner)
+        select(STATUS.c.digest, STATUS.c.reasons).where(
+            STATUS.c.assignment == quiz_id, STATUS.c.student == learner
+        )
     ).first()
     if row is not None and row.digest == digest:
         db.rollback()
         return False  # recorded already, by an earlier run or another grader
+    # A person's mark stands only for an answer whose text is the one they marked.
+    before = json.loads(row.reasons).get("answers", {}) if row is not None else {}
+    now = answer_digests(answers)
+    unchanged = {item for item, h in now.items() if before.get(item) == h}
     assignment = gb.find_assignment(quiz_id)
     student = db.get(Student, learner)
     if student is None:
@@ -141,7 +153,9 @@ def _write(gb, quiz_id: str, learner: str, outcome: Outcome, digest: str, timest
             assignment=quiz_id,
             student=learner,
             status=outcome.status,
-            reasons=json.dumps({"reasons": outcome.reasons, "flags": outcome.flags}, sort_keys=True),
+            reasons=json.dumps(
+                {"reasons": outcome.reasons, "flags": outcome.flags, "answers": now}, sort_keys=True
+            ),
             digest=digest,
             graded_at=datetime.now(UTC).isoformat(timespec="seconds"),
         )
@@ -151,13 +165,13 @@ def _write(gb, quiz_id: str, learner: str, outcome: Outcome, digest: str, timest
 
 
 def record(
-    gb, quiz_id: str, learner: str, outcome: Outcome, digest: str, timestamp=None, unchanged=()
+    gb, quiz_id: str, learner: str, outcome: Outcome, digest: str, timestamp=None, answers=None
 ) -> bool:
     """Record one learner's result; False when the same submission was on record already.
-    `unchanged`: items whose answer text is the same as last time, so a person's mark stands."""
+    `answers`: each item's answer text, so a person's mark survives a resubmission that kept it."""
     for attempt in range(5):
         try:
-            return _write(gb, quiz_id, learner, outcome, digest, timestamp, set(unchanged))
+            return _write(gb, quiz_id, learner, outcome, digest, timestamp, answers or {})
         except IntegrityError:
             gb.db.rollback()  # another grader wrote this learner first: look again
             if attempt == 4:

@@ -8,9 +8,10 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import random
 import shutil
 from collections import Counter
-from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from .paths import Project
 from .restore import answers_in_autograded, autograded_notebook, learner_answers
 
 INLINE_BELOW = 40  # fewer pending submissions than this: starting worker processes costs more
+BATCH = 200  # submissions graded between two looks at what other graders have recorded
 
 
 @dataclass
@@ -109,14 +111,16 @@ def _work(job: tuple[str, str, str]) -> Result:
     return grade_submission(Path(folder), _QUIZ, learner, digest)
 
 
-def _results(jobs: list[tuple[str, str, str]], quiz: Quiz, workers: int) -> Iterator[Result]:
-    if workers <= 1 or len(jobs) < INLINE_BELOW:
-        for folder, learner, digest in jobs:
-            yield grade_submission(Path(folder), quiz, learner, digest)
+@contextmanager
+def _grader_pool(quiz: Quiz, workers: int, inline: bool):
+    """A function that grades a batch of jobs, on `workers` forked processes unless `inline`. The
+    processes start when the block is entered: open database connections only after that."""
+    if inline:
+        yield lambda batch: (grade_submission(Path(f), quiz, learner, d) for f, learner, d in batch)
         return
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_start_worker, initargs=(quiz,)) as pool:
-        yield from pool.imap_unordered(_work, jobs, chunksize=max(1, min(32, len(jobs) // (workers * 8))))
+        yield lambda batch: pool.imap_unordered(_work, batch, chunksize=max(1, len(batch) // (workers * 4)))
 
 
 def _progress(total: int, show: bool | None):
@@ -141,16 +145,12 @@ def _keep(result: Result, course: Path, quiz: Quiz, gb) -> bool:
     learner unrecorded, so the next run grades them again."""
     from nbgrader.utils import parse_utc
 
-    unchanged: set[str] = set()
     target = course / "autograded" / result.learner / quiz.id / f"{quiz.id}.ipynb"
     if result.notebook is None:
         # Nothing readable: an earlier autograded copy belongs to a file the learner replaced.
         shutil.rmtree(target.parent, ignore_errors=True)
     else:
         target.parent.mkdir(parents=True, exist_ok=True)
-        if target.is_file():
-            before = answers_in_autograded(quiz, target.read_text(encoding="utf-8"))
-            unchanged = {k for k, v in result.answers.items() if before.get(k) == v}
         atomic_write(target, result.notebook)
         if result.timestamp:
             atomic_write(target.parent / "timestamp.txt", result.timestamp + "\n")
@@ -158,7 +158,7 @@ def _keep(result: Result, course: Path, quiz: Quiz, gb) -> bool:
         stamp = parse_utc(result.timestamp) if result.timestamp else None
     except Exception:
         stamp = None  # an unreadable timestamp is not a reason to lose the grade
-    return record(gb, quiz.id, result.learner, result.outcome, result.digest, stamp, unchanged)
+    return record(gb, quiz.id, result.learner, result.outcome, result.digest, stamp, result.answers)
 
 
 def grade(
@@ -213,15 +213,24 @@ def grade(
                 jobs.append((str(folder), learner, digest))
         gb.close()  # worker processes are forked next: they must not share the connection
         gb = None
+        # Each grader takes the work in its own order and, batch by batch, drops what another
+        # grader on the same gradebook has recorded meanwhile: concurrent graders share the work.
+        random.Random().shuffle(jobs)
         bar = _progress(len(jobs), progress)
-        for result in _results(jobs, quiz, workers):
-            if gb is None:  # opened after the fork: the first result exists, so the workers do too
-                gb = open_gradebook(db_url, course_id)
-            (report.fresh if _keep(result, course, quiz, gb) else report.kept).append(result.learner)
-            bar.update()
-        bar.close()
-        if gb is None:
+        with _grader_pool(quiz, workers, workers <= 1 or len(jobs) < INLINE_BELOW) as run:
             gb = open_gradebook(db_url, course_id)
+            for start in range(0, len(jobs), BATCH):
+                batch = jobs[start : start + BATCH]
+                if start:
+                    now = recorded(gb, quiz_id)
+                    done = [j for j in batch if j[1] in now and now[j[1]].digest == j[2]]
+                    report.kept += [j[1] for j in done]
+                    bar.update(len(done))
+                    batch = [j for j in batch if j not in done]
+                for result in run(batch):
+                    (report.fresh if _keep(result, course, quiz, gb) else report.kept).append(result.learner)
+                    bar.update()
+        bar.close()
         table = rows(gb, quiz, learners)
         report.statuses = {r.learner: Outcome(r.status, reasons=r.reasons) for r in table}
         _feedback(course, quiz, table)
