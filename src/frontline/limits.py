@@ -34,7 +34,7 @@ class LimitedExecute(Execute):
     (the rest is dropped as it arrives, so a flood never reaches the grader's memory)."""
 
     max_output_bytes = Integer(1_000_000, help="output kept per cell, in bytes").tag(config=True)
-    memory_mb = Integer(1024, help="memory limit of the kernel process, in MB").tag(config=True)
+    memory_mb = Integer(1024, help="writable memory of the kernel process, in MB").tag(config=True)
     cpu_seconds = Integer(120, help="CPU-time limit of the kernel process, in seconds").tag(config=True)
 
     def __init__(self, *args, **kwargs):

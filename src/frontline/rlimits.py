@@ -14,7 +14,10 @@ def main(argv: list[str]) -> None:
     if sep != "--" or not cmd:
         raise SystemExit("usage: python -m frontline.rlimits MEMORY_MB CPU_SECONDS -- COMMAND...")
     memory = int(memory_mb) * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    # RLIMIT_DATA counts memory the process can write to (heap and anonymous mappings). RLIMIT_AS
+    # would also count address space that threads and malloc only reserve: an idle kernel already
+    # reserves most of a gigabyte, so an AS limit fails at random while the kernel starts.
+    resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
     resource.setrlimit(resource.RLIMIT_CPU, (int(cpu_seconds), int(cpu_seconds)))
     os.execvp(cmd[0], cmd)
 
