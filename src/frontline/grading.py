@@ -22,8 +22,9 @@ from .feedback import page, questions
 from .files import atomic_write
 from .grade_exports import Row, export_all, rows
 from .grade_store import engine_url, open_gradebook, record, recorded
-from .literal_grading import Outcome, grade_folder
+from .literal_grading import Outcome, grade_loaded, load_folder
 from .paths import Project
+from .quiz_notebook import build_notebook
 from .restore import answers_in_autograded, autograded_notebook, learner_answers
 
 INLINE_BELOW = 40  # fewer pending submissions than this: starting worker processes costs more
@@ -80,46 +81,45 @@ def _timestamp(folder: Path) -> str | None:
         return None
 
 
-def grade_submission(folder: Path, quiz: Quiz, learner: str, digest: str) -> Result:
+def grade_submission(folder: Path, quiz: Quiz, source: dict, learner: str, digest: str) -> Result:
     """One submission, start to finish, without a kernel; never raises (one bad file never stops
-    the batch)."""
+    the batch). `source` is the quiz's source notebook, built once per batch."""
     try:
-        outcome = grade_folder(folder, quiz)
+        submitted = load_folder(folder, quiz)
+        outcome = grade_loaded(submitted, quiz)
         result = Result(learner, digest, outcome, _timestamp(folder))
         if outcome.status != "failed":
-            import json
-
-            submitted = json.loads((folder / f"{quiz.id}.ipynb").read_text(encoding="utf-8"))
             result.answers = learner_answers(quiz, submitted)
-            result.notebook = autograded_notebook(quiz, result.answers)
+            result.notebook = autograded_notebook(source, quiz, result.answers)
         return result
     except Exception as err:  # a grader bug must not cost the other learners their grades
         reason = f"internal error while grading: {type(err).__name__}: {err}"
         return Result(learner, digest, Outcome("failed", reasons=[reason]))
 
 
-_QUIZ: Quiz | None = None
+_WORKER: tuple[Quiz, dict] | None = None
 
 
-def _start_worker(quiz: Quiz) -> None:
-    global _QUIZ
-    _QUIZ = quiz
+def _start_worker(quiz: Quiz, source: dict) -> None:
+    global _WORKER
+    _WORKER = quiz, source
 
 
 def _work(job: tuple[str, str, str]) -> Result:
     folder, learner, digest = job
-    return grade_submission(Path(folder), _QUIZ, learner, digest)
+    return grade_submission(Path(folder), *_WORKER, learner, digest)
 
 
 @contextmanager
 def _grader_pool(quiz: Quiz, workers: int, inline: bool):
     """A function that grades a batch of jobs, on `workers` forked processes unless `inline`. The
     processes start when the block is entered: open database connections only after that."""
+    source = build_notebook(quiz)
     if inline:
-        yield lambda batch: (grade_submission(Path(f), quiz, learner, d) for f, learner, d in batch)
+        yield lambda batch: (grade_submission(Path(f), quiz, source, learner, d) for f, learner, d in batch)
         return
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_start_worker, initargs=(quiz,)) as pool:
+    with context.Pool(workers, initializer=_start_worker, initargs=(quiz, source)) as pool:
         yield lambda batch: pool.imap_unordered(_work, batch, chunksize=max(1, len(batch) // (workers * 4)))
 
 

@@ -129,8 +129,8 @@ def grade_notebook(nb: dict, quiz: Quiz, written_stub: str = "Write your answer 
 MAX_BYTES = 200 * 1024 * 1024  # a quiz notebook is tens of KB; saved outputs can make it large
 
 
-def grade_file(path: Path, quiz: Quiz, max_bytes: int = MAX_BYTES) -> Outcome:
-    """Score one submission file; an unreadable file fails with the reason, never a zero."""
+def read_notebook(path: Path, max_bytes: int = MAX_BYTES) -> object:
+    """The parsed JSON of a submission file, or a failed Outcome saying why it cannot be read."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -141,17 +141,30 @@ def grade_file(path: Path, quiz: Quiz, max_bytes: int = MAX_BYTES) -> Outcome:
     if not raw.strip():
         return Outcome("failed", reasons=["the file is empty"])
     try:
-        nb = json.loads(raw.decode("utf-8"))
+        return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         return Outcome("failed", reasons=[f"not a notebook (invalid JSON: {err})"])
-    return grade_notebook(nb, quiz)
 
 
-def grade_folder(folder: Path, quiz: Quiz) -> Outcome:
+def load_folder(folder: Path, quiz: Quiz) -> object:
     """A learner's submission folder in nbgrader's layout: exactly the quiz's notebook in it."""
     path = folder / f"{quiz.id}.ipynb"
     if not path.is_file():
         others = sorted(p.name for p in folder.glob("*.ipynb"))
         found = f" (found: {', '.join(others)})" if others else ""
         return Outcome("failed", reasons=[f"no {path.name} in the submission folder{found}"])
-    return grade_file(path, quiz)
+    return read_notebook(path)
+
+
+def grade_loaded(nb: object, quiz: Quiz) -> Outcome:
+    """Grade what read_notebook or load_folder gave: a notebook, or already a failure."""
+    return nb if isinstance(nb, Outcome) else grade_notebook(nb, quiz)
+
+
+def grade_file(path: Path, quiz: Quiz, max_bytes: int = MAX_BYTES) -> Outcome:
+    """Score one submission file; an unreadable file fails with the reason, never a zero."""
+    return grade_loaded(read_notebook(path, max_bytes), quiz)
+
+
+def grade_folder(folder: Path, quiz: Quiz) -> Outcome:
+    return grade_loaded(load_folder(folder, quiz), quiz)

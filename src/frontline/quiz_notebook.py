@@ -45,6 +45,12 @@ def answer_variable(number: int) -> str:
     return f"answer_{number}"
 
 
+def answer_cell_id(item: QuizItem) -> str:
+    """The cell that holds an item's answer. A written answer cell is graded itself, so it carries
+    the item's own id; a letter answer sits in its own cell above the graded test."""
+    return f"{item.id}-answer" if item.autograded else item.id
+
+
 def hidden_test(item: QuizItem, number: int) -> str:
     """The one line that holds an item's answer key; it never reaches a learner."""
     return f"assert _letters({answer_variable(number)}) == {item.key!r}"
@@ -102,7 +108,7 @@ def _item_cells(item: QuizItem, number: int) -> list[NotebookNode]:
             _cell(
                 "markdown",
                 "Write your answer here.",
-                item.id,
+                answer_cell_id(item),
                 grade=True,
                 solution=True,
                 locked=False,
@@ -122,7 +128,7 @@ def _item_cells(item: QuizItem, number: int) -> list[NotebookNode]:
         _cell(
             "code",
             f'{var} = ""  # {hint} between the quotes',
-            f"{item.id}-answer",
+            answer_cell_id(item),
             solution=True,
             locked=False,
         ),
@@ -149,9 +155,13 @@ def build_notebook(quiz: Quiz) -> NotebookNode:
     return nb
 
 
+def to_text(nb: dict) -> str:
+    """A notebook as JSON text, keys sorted, so the same notebook always gives the same bytes."""
+    return json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
 def notebook_text(quiz: Quiz) -> str:
-    """The notebook as JSON text, keys sorted, so the same quiz always gives the same bytes."""
-    return json.dumps(build_notebook(quiz), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    return to_text(build_notebook(quiz))
 
 
 def source_path(course: Path, quiz_id: str) -> Path:

@@ -9,7 +9,7 @@ import json
 
 from .bank import Quiz
 from .literal_grading import answer_cells, cell_text, written_cell
-from .quiz_notebook import answer_variable, build_notebook
+from .quiz_notebook import answer_cell_id, answer_variable, to_text
 
 MISSING = "# No cell assigning {variable} was found in the submission."
 SEVERAL = "\n\n# --- another cell of the submission that also assigns {variable} ---\n\n"
@@ -32,26 +32,18 @@ def learner_answers(quiz: Quiz, submitted: dict) -> dict[str, str]:
     return answers
 
 
-def answer_cell_id(quiz: Quiz, item_id: str) -> str:
-    """The id of the cell that holds an item's answer in the source notebook."""
-    item = next(i for i in quiz.items if i.id == item_id)
-    return item.id if not item.autograded else f"{item.id}-answer"
-
-
-def autograded_notebook(quiz: Quiz, answers: dict[str, str]) -> str:
-    """The source notebook with the learner's answers in the answer cells, as JSON text."""
-    nb = build_notebook(quiz)
-    by_id = {answer_cell_id(quiz, item_id): text for item_id, text in answers.items()}
-    for cell in nb.cells:
-        if cell.get("id") in by_id:
-            cell.source = by_id[cell.id]
-    return json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+def autograded_notebook(source: dict, quiz: Quiz, answers: dict[str, str]) -> str:
+    """The source notebook (built once per batch, left unchanged) with the learner's answers in
+    the answer cells, as JSON text."""
+    by_id = {answer_cell_id(i): answers[i.id] for i in quiz.items if i.id in answers}
+    cells = [{**c, "source": by_id[c["id"]]} if c.get("id") in by_id else c for c in source["cells"]]
+    return to_text({**source, "cells": cells})
 
 
 def answers_in_autograded(quiz: Quiz, text: str) -> dict[str, str]:
-    """Read back what `autograded_notebook` wrote, to tell whether an answer changed on resubmission."""
+    """Read back the answers `autograded_notebook` wrote."""
     try:
         cells = {c.get("id"): cell_text(c) for c in json.loads(text).get("cells", [])}
     except (ValueError, AttributeError):
         return {}
-    return {i.id: cells.get(answer_cell_id(quiz, i.id), "") for i in quiz.items}
+    return {i.id: cells.get(answer_cell_id(i), "") for i in quiz.items}
