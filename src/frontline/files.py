@@ -1,7 +1,9 @@
-"""Writing generated files safely."""
+"""Writing generated files: safely, and the same bytes for the same content."""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 from pathlib import Path
 
@@ -18,3 +20,12 @@ def atomic_write(path: Path, text: str) -> bool:
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
     return True
+
+
+def csv_text(header: list[str], rows: list[list[object]]) -> str:
+    """CSV with "\n" line ends on every platform, so exports compare byte for byte."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()

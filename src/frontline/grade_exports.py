@@ -6,14 +6,12 @@ imports; blank means "no grade yet" to both platforms."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bank import Quiz
-from .files import atomic_write
-from .grade_store import Recorded, recorded
+from .files import atomic_write, csv_text
+from .grade_store import recorded
 
 NOT_ON_RECORD = "not graded yet: run frontline grade again"
 
@@ -62,11 +60,11 @@ def _marks(gb, quiz_id: str) -> dict[str, dict[str, tuple[float | None, bool]]]:
     return out
 
 
-def rows(gb, quiz: Quiz, learners: list[str], on_record: dict[str, Recorded] | None = None) -> list[Row]:
+def rows(gb, quiz: Quiz, learners: list[str]) -> list[Row]:
     """Each learner's status now: a person's marks in the formgrader clear "needs review"."""
     from nbgrader.api import Student
 
-    on_record = recorded(gb, quiz.id) if on_record is None else on_record
+    on_record = recorded(gb, quiz.id)
     marks = _marks(gb, quiz.id)
     people = {s.id: s for s in gb.db.query(Student).filter(Student.id.in_(learners))} if learners else {}
     numbers = {item.id: n for n, item in enumerate(quiz.items, start=1)}
@@ -81,9 +79,9 @@ def rows(gb, quiz: Quiz, learners: list[str], on_record: dict[str, Recorded] | N
         if rec is not None and rec.status == "failed":
             row.reasons = rec.reasons
         elif rec is not None and learner in marks:
-            got = marks[learner]
-            waiting = [i for i in quiz.items if got.get(i.id, (None, True))[1]]
-            row.items = {i.id: None if got.get(i.id, (None, True))[1] else got[i.id][0] for i in quiz.items}
+            got = {i.id: marks[learner].get(i.id, (None, True)) for i in quiz.items}
+            row.items = {item: None if wait else score for item, (score, wait) in got.items()}
+            waiting = [i for i in quiz.items if got[i.id][1]]
             row.score = sum(s for s in row.items.values() if s is not None)
             row.status = "needs review" if waiting else "graded"
             row.reasons = [
@@ -95,14 +93,6 @@ def rows(gb, quiz: Quiz, learners: list[str], on_record: dict[str, Recorded] | N
 
 def _fmt(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
-
-
-def _csv(header: list[str], body: list[list[str]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(body)
-    return out.getvalue()
 
 
 def table_csv(quiz: Quiz, table: list[Row]) -> str:
@@ -133,7 +123,7 @@ def table_csv(quiz: Quiz, table: list[Row]) -> str:
                 *items,
             ]
         )
-    return _csv(header, body)
+    return csv_text(header, body)
 
 
 def _status_text(r: Row) -> str:
@@ -145,7 +135,7 @@ def moodle_csv(quiz: Quiz, table: list[Row]) -> str:
     column to the grade item, and Feedback to its feedback. Status is for the instructor."""
     header = ["Username", "Email address", quiz.title, "Feedback", "Status"]
     body = [[r.learner, r.email, _fmt(r.final), _status_text(r), r.status] for r in table]
-    return _csv(header, body)
+    return csv_text(header, body)
 
 
 def canvas_csv(quiz: Quiz, table: list[Row]) -> str:
@@ -158,7 +148,7 @@ def canvas_csv(quiz: Quiz, table: list[Row]) -> str:
         first, last = r.name
         student = f"{last}, {first}" if first and last else r.learner
         body.append([student, "", r.learner, r.learner, "", _fmt(r.final), _status_text(r)])
-    return _csv(header, body)
+    return csv_text(header, body)
 
 
 FORMATS = {

@@ -8,7 +8,7 @@ import csv
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.plugins.export import ExportPlugin
 
-from .grade_store import STATUS, recorded
+from .grade_store import has_status_table, recorded
 
 COLUMNS = [
     "assignment",
@@ -44,7 +44,7 @@ class StatusCsvExport(ExportPlugin):
 
     def export(self, gradebook: Gradebook) -> None:
         dest = self.to or "grades.csv"
-        has_status = STATUS.name in _tables(gradebook)
+        has_status = has_status_table(gradebook.engine)
         with open(dest, "w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, COLUMNS, lineterminator="\n")
             writer.writeheader()
@@ -82,9 +82,3 @@ class StatusCsvExport(ExportPlugin):
                             "reason": reason,
                         }
                     )
-
-
-def _tables(gradebook: Gradebook) -> list[str]:
-    from sqlalchemy import inspect
-
-    return inspect(gradebook.engine).get_table_names()

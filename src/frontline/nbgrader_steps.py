@@ -86,11 +86,12 @@ class GetGradesWithReview(GetGrades):
     unmarked answer wrong."""
 
     def _get_score(self, cell, resources) -> None:
-        super()._get_score(cell, resources)
         grade = self.gradebook.find_grade(
             cell.metadata["nbgrader"]["grade_id"], self.notebook_id, self.assignment_id, self.student_id
         )
-        cell.metadata.nbgrader["needs_manual_grade"] = bool(grade.needs_manual_grade)
+        cell.metadata.nbgrader.update(
+            score=grade.score, points=grade.max_score, needs_manual_grade=bool(grade.needs_manual_grade)
+        )
 
 
 def assignment_preprocessors() -> list[type]:

@@ -3,7 +3,6 @@ mastery and learning gain, as an offline HTML page with figures and CSV files be
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import secrets
@@ -16,6 +15,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from .files import csv_text
 from .responses import Responses
 from .stats import ItemStats, TestStats, item_stats, normalised_gain, test_stats, thirds
 
@@ -234,10 +234,7 @@ def _fmt(value: float | None, digits: int = 1) -> str:
 
 
 def _csv(path: Path, header: list[str], rows: list[list[object]]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
+    path.write_text(csv_text(header, rows), encoding="utf-8", newline="")
 
 
 def write_csvs(report: Report, out: Path, name: Callable[[str], str]) -> None:
