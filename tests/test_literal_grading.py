@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import csv
 import json
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from conftest import copy_project
 from notebooks import QUIZ, generated, hostile, keyed, nbgrader, put
 
 from frontline.bank import load_bank
@@ -33,27 +31,19 @@ def nbgrader_autograde(project) -> dict[str, dict[str, float]]:
 
 
 @pytest.mark.slow
-def test_scores_equal_nbgrader_autograde_on_200_submissions(tmp_path):
+def test_scores_equal_nbgrader_autograde_on_200_submissions(scratch):
     """nbgrader runs each notebook in a kernel; ours reads the literals. The grades must agree.
-    (Two course copies of 100, so nbgrader's half of the test uses both cores.)"""
-    halves = [copy_project(tmp_path / f"half{k}") for k in range(2)]
-    quiz = load_bank(halves[0]).quiz(QUIZ)
-    released = json.loads(release(halves[0], QUIZ).read_text())
-    made = sorted(generated(quiz, released, 200).items())
-    for k, project in enumerate(halves):
-        if k:
-            release(project, QUIZ)
-        for learner, nb in made[k::2]:
-            put(project.course, learner, nb)
-    with ThreadPoolExecutor(2) as pool:
-        theirs = {k: v for part in pool.map(nbgrader_autograde, halves) for k, v in part.items()}
+    (One nbgrader at a time: two on one machine at once now and then lose a kernel at start-up.)"""
+    quiz = load_bank(scratch).quiz(QUIZ)
+    released = json.loads(release(scratch, QUIZ).read_text())
+    for learner, nb in generated(quiz, released, 200).items():
+        put(scratch.course, learner, nb)
+    theirs = nbgrader_autograde(scratch)
     assert len(theirs) == 200
-    ours = {}
-    for project in halves:
-        report = grade(project, QUIZ, progress=False)
-        assert report.counts() == {"graded": 100}
-        with report.csv_path.open() as f:
-            ours.update({r["learner"]: r for r in csv.DictReader(f)})
+    report = grade(scratch, QUIZ, progress=False)
+    assert report.counts() == {"graded": 200}
+    with report.csv_path.open() as f:
+        ours = {r["learner"]: r for r in csv.DictReader(f)}
     for learner, marks in theirs.items():
         for item in quiz.items:
             assert ours[learner][item.id] == f"{marks[item.id]:g}", (learner, item.id)
