@@ -114,6 +114,26 @@ def _write(gb, quiz_id: str, learner: str, outcome: Outcome, digest: str, timest
     before = json.loads(row.reasons).get("answers", {}) if row is not None else {}
     now = answer_digests(answers)
     unchanged = {item for item, h in now.items() if before.get(item) == h}
+    # The learner's status row first: from here on this grader holds the learner. Another grader
+    # with the same submission waits on the row's key, then fails to insert, looks again and finds
+    # it recorded; so each submission is recorded by exactly one grader.
+    db.execute(
+        delete(STATUS).where(
+            STATUS.c.assignment == quiz_id, STATUS.c.student == learner, STATUS.c.digest != digest
+        )
+    )
+    db.execute(
+        insert(STATUS).values(
+            assignment=quiz_id,
+            student=learner,
+            status=outcome.status,
+            reasons=json.dumps(
+                {"reasons": outcome.reasons, "flags": outcome.flags, "answers": now}, sort_keys=True
+            ),
+            digest=digest,
+            graded_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+    )
     assignment = gb.find_assignment(quiz_id)
     student = db.get(Student, learner)
     if student is None:
@@ -147,19 +167,6 @@ def _write(gb, quiz_id: str, learner: str, outcome: Outcome, digest: str, timest
                     grade.manual_score = None  # a person's mark belonged to an answer now replaced
                 elif grade.manual_score is not None:
                     grade.needs_manual_grade = False  # the same answer, already marked by a person
-    db.execute(delete(STATUS).where(STATUS.c.assignment == quiz_id, STATUS.c.student == learner))
-    db.execute(
-        insert(STATUS).values(
-            assignment=quiz_id,
-            student=learner,
-            status=outcome.status,
-            reasons=json.dumps(
-                {"reasons": outcome.reasons, "flags": outcome.flags, "answers": now}, sort_keys=True
-            ),
-            digest=digest,
-            graded_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        )
-    )
     db.commit()
     return True
 
