@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := assets/node_modules/.installed
 
-.PHONY: book test bench check lint format release grade clean setup
+.PHONY: book preview test bench check lint format release grade clean setup
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -22,6 +22,10 @@ $(NODE_STAMP): assets/package.json assets/package-lock.json
 
 book: setup
 	$(BIN)/frontline build
+
+# For authors: serves the book on http://127.0.0.1:8000 and rebuilds what changed on every save.
+preview: setup
+	$(BIN)/frontline preview
 
 test: setup
 	$(BIN)/ruff check src tests bench

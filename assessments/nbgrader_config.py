@@ -3,7 +3,7 @@ it, and so do nbgrader's own commands and the formgrader when run from this fold
 
 from pathlib import Path
 
-from frontline.nbgrader_steps import (
+from frontline.grading.nbgrader_steps import (
     FEEDBACK_PREPROCESSORS,
     assignment_preprocessors,
     limited_autograde_preprocessors,
@@ -35,4 +35,4 @@ c.LimitedExecute.max_output_bytes = 1_000_000  # kept per cell; the rest is drop
 
 # `nbgrader export` writes each submission's status (graded, needs review, failed) and reason,
 # and leaves a score blank rather than 0 when there is none.
-c.ExportApp.plugin_class = "frontline.nbgrader_export.StatusCsvExport"
+c.ExportApp.plugin_class = "frontline.grading.nbgrader_export.StatusCsvExport"

@@ -5,6 +5,9 @@
 2. Reports: 10,000 learners and 40 items, against just loading the scores.
 3. Grading: plain `nbgrader autograde` on a sample against `frontline grade` on 1,000 generated
    submissions, with the throughput ratio and whether both gave the same grades.
+4. Authoring: a release build (cold, and with the execution cache warm), a build with nothing
+   changed, and the live preview's time from saving a one-line edit of one module to the new page
+   being served, each against the full build in the same run.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from frontline.pageweight import weigh
+from frontline.book.pageweight import weigh
 from frontline.paths import Project
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 LATENCY_S = 0.4
 BYTES_PER_S = 50 * 1024
@@ -76,11 +81,10 @@ def page_weight(project: Project) -> None:
 
 def _submissions(project: Project, count: int) -> dict:
     """`count` generated submissions (the tests' generator), placed where nbgrader collects them."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     from notebooks import generated, put
 
-    from frontline.bank import load_bank
-    from frontline.course import release
+    from frontline.content.bank import load_bank
+    from frontline.grading.course import release
 
     quiz = load_bank(project).quiz("victim-identification")
     released = json.loads(release(project, quiz.id).read_text())
@@ -155,9 +159,9 @@ def report_speed(project: Project) -> None:
     """The report for 10,000 learners and 40 items, against the cost of just reading the scores."""
     import numpy as np
 
-    from frontline.bank import Quiz, QuizItem
-    from frontline.report import build, write
-    from frontline.responses import Responses
+    from frontline.content.bank import Quiz, QuizItem
+    from frontline.reports.report import build, write
+    from frontline.reports.responses import Responses
 
     items = [
         QuizItem(
@@ -197,15 +201,54 @@ def report_speed(project: Project) -> None:
     )
 
 
+def _timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def authoring(project: Project) -> None:
+    import shutil
+
+    from livepreview import add_line, author_copy, running_preview
+
+    from frontline.book.build import build
+
+    page = "modules/first-responder/fr3-first-contact-and-safety.html"
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = author_copy(project, Path(tmp) / "project")
+        shutil.rmtree(copy.build / ".jupyter_cache")
+        cold = _timed(lambda: build(copy, quiet=True, force=True))
+        warm = _timed(lambda: build(copy, quiet=True, force=True))
+        noop = _timed(lambda: build(copy, quiet=True))
+        with running_preview(copy, Path(tmp) / "preview.log") as preview:
+            start = preview.wait_for(page, "First contact", 900)
+            add_line(copy.modules / "first-responder" / "fr3-first-contact-and-safety.md", "Benchmark line.")
+            edit = preview.wait_for(page, "Benchmark line.", 300)
+    print("Authoring (one copy of the project, this run)")
+    print(f"  release build, cold (every notebook executed): {cold:6.1f} s")
+    print(f"  release build, execution cache warm:          {warm:6.1f} s")
+    print(
+        f"  release build with nothing changed:           {noop:6.1f} s "
+        f"(ratio to warm build {noop / warm:.3f})"
+    )
+    print(f"  preview start (first build, warm cache):      {start:6.1f} s")
+    print(
+        f"  preview: one-line edit of a module to page:   {edit:6.1f} s (target under 10 s; "
+        f"ratio to warm build {edit / warm:.2f})"
+    )
+
+
 def main() -> None:
     project = Project.here()
     if not (project.html / "index.html").is_file():
-        from frontline.build import build
+        from frontline.book.build import build
 
         build(project, quiet=True)
     page_weight(project)
     report_speed(project)
     grading(project)
+    authoring(project)
     print(json.dumps({"note": "figures vary with machine load; compare ratios, not seconds"}))
 
 

@@ -30,7 +30,7 @@ def project() -> Project:
 @pytest.fixture(scope="session")
 def built_book(project: Project) -> Path:
     """The HTML book, built by `frontline build` exactly as `make book` does."""
-    from frontline.build import build
+    from frontline.book.build import build
 
     build(project, quiet=True)
     return project.html

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from frontline.modules import module_paths
-from frontline.pageweight import weigh
+from frontline.book.pageweight import weigh
+from frontline.content.modules import module_paths
 
 pytestmark = pytest.mark.build
 BUDGET = 600 * 1024  # bytes a module page may load before the learner does anything, images excluded
@@ -106,9 +108,9 @@ def test_glossary_and_references_are_built(built_book):
 
 def test_build_is_reproducible(project, built_book, scratch):
     """A cold build of a fresh copy gives the same files, byte for byte, as the book under test."""
-    from frontline.bank import load_bank
-    from frontline.build import build
-    from frontline.quiz_notebook import notebook_text, source_path
+    from frontline.book.build import build
+    from frontline.content.bank import load_bank
+    from frontline.grading.quiz_notebook import notebook_text, source_path
 
     for quiz in load_bank(project).quizzes.values():
         assert source_path(project.course, quiz.id).read_text() == notebook_text(quiz)
@@ -124,11 +126,33 @@ def test_build_is_reproducible(project, built_book, scratch):
         if rel.name != ".buildinfo" and path.read_bytes() != theirs[rel].read_bytes()
     ]
     assert differ == []
+    # A build with nothing changed does nothing; any change to a source or to the output is seen.
+    from frontline.book.build import up_to_date
+
+    assert up_to_date(scratch)
+    _, built = build(scratch, quiet=True)
+    assert built is False
+    module = scratch.modules / "first-responder" / "fr3-first-contact-and-safety.md"
+    text = module.read_text()
+    module.write_text(text + "\nOne more sentence.\n")
+    assert not up_to_date(scratch)
+    module.write_text(text)
+    assert up_to_date(scratch)
+    (scratch.html / "genindex.html").unlink()
+    assert not up_to_date(scratch)
+
+
+def test_build_with_nothing_changed_says_so(project, built_book):
+    result = subprocess.run(
+        [sys.executable, "-m", "frontline.cli", "build"], cwd=project.root, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Nothing changed since the last build: open ")
 
 
 def test_changed_data_invalidates_the_execution_cache(scratch):
     """Jupyter-cache keys on notebook text; a changed dataset must still re-draw its figure."""
-    from frontline.build import _record_inputs, _refresh_if_inputs_changed, inputs_digest
+    from frontline.book.build import _record_inputs, _refresh_if_inputs_changed, inputs_digest
 
     cache = scratch.build / ".jupyter_cache"
     cache.mkdir(parents=True)

@@ -8,9 +8,9 @@ from html import unescape
 
 import pytest
 
-from frontline.cards import PAPERS, card_page, card_pdf, find_cards, page_count
-from frontline.check import check
-from frontline.national import load_national
+from frontline.checks.check import check
+from frontline.content.national import load_national
+from frontline.printed.cards import PAPERS, card_page, card_pdf, find_cards, page_count
 
 REQUIRED = {"indicators", "first-contact", "evidence", "referral-contacts"}
 

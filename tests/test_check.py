@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from frontline.check import check
+from frontline.checks.check import check
 from frontline.cli import main
 
 FR1 = "modules/first-responder/fr1-what-is-trafficking.md"
@@ -119,8 +119,8 @@ def test_duplicate_ids_are_refused(scratch):
 
 
 def test_stale_source_notebook_is_named(scratch):
-    from frontline.bank import load_bank
-    from frontline.quiz_notebook import write_source
+    from frontline.content.bank import load_bank
+    from frontline.grading.quiz_notebook import write_source
 
     write_source(scratch.course, load_bank(scratch).quiz("victim-identification"))
     path = scratch.quizzes / "victim-identification.yaml"

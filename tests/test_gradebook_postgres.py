@@ -15,10 +15,10 @@ from conftest import copy_project, need
 from notebooks import QUIZ, generated, put
 from postgres import running_server, server_bin
 
-from frontline.bank import load_bank
-from frontline.course import release
-from frontline.grading import grade
-from frontline.literal_grading import grade_file
+from frontline.content.bank import load_bank
+from frontline.grading.course import release
+from frontline.grading.literal_grading import grade_file
+from frontline.grading.pipeline import grade
 
 pytestmark = pytest.mark.slow
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from frontline.bank import load_bank
+from frontline.book.pageweight import weigh
 from frontline.cli import main
-from frontline.course import release
-from frontline.grading import grade
-from frontline.leaks import learner_files, scan
-from frontline.pageweight import weigh
-from frontline.quiz_notebook import MARK_SCHEME_BEGIN
+from frontline.content.bank import load_bank
+from frontline.grading.course import release
+from frontline.grading.leaks import learner_files, scan
+from frontline.grading.pipeline import grade
+from frontline.grading.quiz_notebook import MARK_SCHEME_BEGIN
 
 pytestmark = pytest.mark.slow
 QUIZ = "victim-identification"

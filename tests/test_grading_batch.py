@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from notebooks import QUIZ, generated, hostile, keyed, nbgrader, put, text
 
-from frontline.bank import load_bank
-from frontline.course import release
-from frontline.grading import grade
-from frontline.leaks import learner_files, scan
-from frontline.literal_grading import grade_file
-from frontline.pageweight import weigh
+from frontline.book.pageweight import weigh
+from frontline.content.bank import load_bank
+from frontline.grading.course import release
+from frontline.grading.leaks import learner_files, scan
+from frontline.grading.literal_grading import grade_file
+from frontline.grading.pipeline import grade
 
 CHECK = "check_form("  # the visible check in each test cell of the released notebook
 SENTINEL = Path("/tmp/frontline-hostile-ran")  # a hostile cell that ran would create this
@@ -163,7 +163,7 @@ def test_every_submission_ends_in_its_expected_status(batch):
 
 
 def test_the_summary_counts_every_status(batch, capsys):
-    from frontline.grade_summary import summary
+    from frontline.grading.summary import summary
 
     _, _, cases, report, _ = batch
     text_ = summary(report)
@@ -249,7 +249,7 @@ def test_nbgrader_export_and_feedback_work_on_our_gradebook(batch):
 
 
 def test_the_formgrader_lists_our_submissions(batch):
-    from frontline.course import _api
+    from frontline.grading.course import _api
 
     project, _, cases, _, _ = batch
     api = _api(project.course)

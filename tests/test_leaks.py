@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from frontline.bank import load_bank
-from frontline.course import release
-from frontline.leaks import learner_files, scan
+from frontline.content.bank import load_bank
+from frontline.grading.course import release
+from frontline.grading.leaks import learner_files, scan
 
 
 @pytest.mark.build

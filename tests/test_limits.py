@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from notebooks import QUIZ, hostile, nbgrader, put
 
-from frontline.bank import load_bank
-from frontline.course import release
+from frontline.content.bank import load_bank
+from frontline.grading.course import release
 
 pytestmark = pytest.mark.slow
 

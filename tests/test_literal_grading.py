@@ -9,10 +9,10 @@ import json
 import pytest
 from notebooks import QUIZ, generated, hostile, keyed, nbgrader, put
 
-from frontline.bank import load_bank
-from frontline.course import release
-from frontline.grading import grade
-from frontline.literal_grading import grade_file, grade_folder, grade_notebook
+from frontline.content.bank import load_bank
+from frontline.grading.course import release
+from frontline.grading.literal_grading import grade_file, grade_folder, grade_notebook
+from frontline.grading.pipeline import grade
 
 
 def nbgrader_autograde(project) -> dict[str, dict[str, float]]:

@@ -6,7 +6,7 @@ import jupytext
 import pytest
 from nbclient import NotebookClient
 
-from frontline.modules import module_paths
+from frontline.content.modules import module_paths
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow

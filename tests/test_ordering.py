@@ -8,10 +8,10 @@ import json
 import pytest
 import yaml
 
-from frontline.bank import load_bank
-from frontline.check import check
-from frontline.course import release
-from frontline.grading import grade
+from frontline.checks.check import check
+from frontline.content.bank import load_bank
+from frontline.grading.course import release
+from frontline.grading.pipeline import grade
 
 QUIZ = {
     "id": "ordering-demo",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import nbformat
 
-from frontline.bank import load_bank
-from frontline.quiz_notebook import build_notebook, notebook_text
+from frontline.content.bank import load_bank
+from frontline.grading.quiz_notebook import build_notebook, notebook_text
 
 QUIZ = "victim-identification"
 

@@ -9,13 +9,13 @@ import re
 import numpy as np
 import pytest
 
-from frontline.bank import load_bank
+from frontline.book.pageweight import weigh
 from frontline.cli import main
+from frontline.content.bank import load_bank
 from frontline.errors import FrontlineError
-from frontline.pageweight import weigh
-from frontline.report import build, pseudonymiser, write
-from frontline.responses import Responses, add_paper
-from frontline.stats import cronbach_alpha, item_stats, normalised_gain
+from frontline.reports.report import build, pseudonymiser, write
+from frontline.reports.responses import Responses, add_paper
+from frontline.reports.stats import cronbach_alpha, item_stats, normalised_gain
 
 QUIZ = "victim-identification"
 

@@ -10,10 +10,10 @@ import sys
 import pytest
 import yaml
 
-from frontline.check import check
+from frontline.checks.check import check
+from frontline.content.kits import kit_paths
 from frontline.errors import FrontlineError
-from frontline.kits import kit_paths
-from frontline.workshop import build_packs
+from frontline.printed.workshop import build_packs
 
 NOTES = "Watch the observer closely and stop the scene if anyone is upset; this is a facilitator secret."
 KEY = "Good practice: the officer separates the person from the companion and calls an interpreter."
@@ -169,9 +169,9 @@ def test_every_real_kit_builds_both_packs_without_leaks(project, tmp_path):
 
 @pytest.mark.build
 def test_the_public_book_lists_kits_without_facilitator_material(project, built_book):
-    from frontline.bank import plain
-    from frontline.kits import load_activity, load_kit
-    from frontline.workshop import facilitator_only
+    from frontline.content.bank import plain
+    from frontline.content.kits import load_activity, load_kit
+    from frontline.printed.workshop import facilitator_only
 
     page = plain((built_book / "book" / "trainers.html").read_text())
     everything = plain(" ".join(p.read_text() for p in built_book.rglob("*.html")))

@@ -11,15 +11,23 @@ from .paths import Project
 
 
 def _build(args) -> int:
-    from .build import build
+    from .book.build import build
 
-    index = build(Project.here(), quiet=args.quiet)
-    print(f"The book is ready: open {index}")
+    index, built = build(Project.here(), quiet=args.quiet, force=args.force)
+    print(
+        f"The book is ready: open {index}" if built else f"Nothing changed since the last build: open {index}"
+    )
     return 0
 
 
+def _preview(args) -> int:
+    from .book.preview import preview
+
+    return preview(Project.here(), host=args.host, port=args.port)
+
+
 def _release(args) -> int:
-    from .course import release
+    from .grading.course import release
 
     path = release(Project.here(), args.quiz)
     print(f"Released {args.quiz}: give learners {path}")
@@ -27,8 +35,8 @@ def _release(args) -> int:
 
 
 def _grade(args) -> int:
-    from .grade_summary import summary
-    from .grading import grade
+    from .grading.pipeline import grade
+    from .grading.summary import summary
 
     report = grade(
         Project.here(),
@@ -41,7 +49,7 @@ def _grade(args) -> int:
 
 
 def _report(args) -> int:
-    from .report import run
+    from .reports.report import run
 
     page = run(
         Project.here(),
@@ -58,7 +66,7 @@ def _report(args) -> int:
 
 
 def _workshop(args) -> int:
-    from .workshop import build_packs
+    from .printed.workshop import build_packs
 
     written = build_packs(Project.here(), args.kit, paper=args.paper, out=args.out)
     print(f"Packs for {args.kit}: " + ", ".join(str(p) for p in written))
@@ -66,9 +74,10 @@ def _workshop(args) -> int:
 
 
 def _check(args) -> int:
-    from .check import check
+    from .checks.check import check
 
-    problems = check(Project.here())
+    project = Project.here()
+    problems = check(project)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -83,7 +92,12 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build the HTML book (what `make book` runs)")
     b.add_argument("--quiet", action="store_true")
+    b.add_argument("--force", action="store_true", help="build even when nothing changed")
     b.set_defaults(run=_build)
+    pv = sub.add_parser("preview", help="serve the book on loopback and rebuild what changed on every save")
+    pv.add_argument("--host", default="127.0.0.1", help="address to serve on (default: loopback only)")
+    pv.add_argument("--port", type=int, default=8000)
+    pv.set_defaults(run=_preview)
     r = sub.add_parser("release", help="generate a quiz from the bank and release it with nbgrader")
     r.add_argument("quiz")
     r.set_defaults(run=_release)

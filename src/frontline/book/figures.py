@@ -1,0 +1,84 @@
+"""Figures for the modules, drawn only from a sourced dataset in assets/data/."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("module://matplotlib_inline.backend_inline")
+
+import matplotlib.pyplot as plt  # noqa: E402
+
+from ..content.datasets import Dataset, load_dataset  # noqa: E402
+
+# Colours chosen for contrast on white (all at least 4.5:1) and to stay apart for colour-blind readers.
+PALETTE = ["#1f4e79", "#b35900", "#2e7d32", "#6a1b9a"]
+
+STYLE = {
+    "figure.figsize": (6.4, 3.6),
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "font.size": 11,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "svg.hashsalt": "frontline",
+}
+
+
+def _source_line(ds: Dataset) -> str:
+    s = ds.source
+    return f"Source: {s.publisher}, {s.title} ({s.published}), {s.locator.rstrip('.')}."
+
+
+def _bar(ax, ds: Dataset) -> None:
+    labels = [p.label for p in ds.data]
+    values = [p.value for p in ds.data]
+    positions = range(len(labels))[::-1]
+    bars = ax.barh(list(positions), values, color=PALETTE[0])
+    ax.set_yticks(list(positions), labels)
+    ax.bar_label(bars, labels=[f"{v:g}" for v in values], padding=3)
+    ax.set_xlabel(ds.value_label)
+
+
+def _grouped(ax, ds: Dataset, line: bool) -> None:
+    labels = list(dict.fromkeys(p.label for p in ds.data))
+    series = list(dict.fromkeys(p.series or "" for p in ds.data))
+    width = 0.8 / len(series)
+    for n, name in enumerate(series):
+        values = {p.label: p.value for p in ds.data if (p.series or "") == name}
+        xs = [i for i, label in enumerate(labels) if label in values]
+        ys = [values[labels[i]] for i in xs]
+        colour = PALETTE[n % len(PALETTE)]
+        if line:
+            ax.plot(xs, ys, marker="o", color=colour, label=name or None)
+            for x, y in zip(xs, ys, strict=True):
+                ax.annotate(f"{y:g}", (x, y), textcoords="offset points", xytext=(0, 6), ha="center")
+        else:
+            shifted = [x - 0.4 + width * (n + 0.5) for x in xs]
+            bars = ax.bar(shifted, ys, width, color=colour, label=name or None)
+            ax.bar_label(bars, labels=[f"{y:g}" for y in ys], padding=2, fontsize=9)
+    ax.set_xticks(range(len(labels)), labels)
+    ax.set_ylabel(ds.value_label)
+    if any(series):
+        ax.legend(frameon=False)
+
+
+def draw(ds: Dataset):
+    """The figure for a dataset, returned so tests can inspect it without a notebook."""
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(layout="constrained")
+        if ds.kind == "bar":
+            _bar(ax, ds)
+        else:
+            _grouped(ax, ds, line=ds.kind == "line")
+        ax.set_title(ds.title, loc="left", wrap=True)
+        fig.text(0.0, -0.02, _source_line(ds), fontsize=8, ha="left", va="top", wrap=True)
+    return fig
+
+
+def chart(dataset_id: str) -> None:
+    """Show the figure for one dataset in the notebook (the book keeps only the image)."""
+    fig = draw(load_dataset(dataset_id))
+    plt.show()
+    plt.close(fig)

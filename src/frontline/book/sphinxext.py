@@ -1,0 +1,234 @@
+"""Sphinx extension for the book: the `self-check` directive, the book's own CSS/JS, a lean set of
+theme assets (no icon fonts, no launch buttons), and the locally served widget manager."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from html import escape
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from markupsafe import Markup
+from myst_nb.core.render import WIDGET_STATE_MIMETYPE as WIDGET_STATE
+from myst_nb.core.render import sanitize_script_content
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from ..content.bank import Bank, load_bank
+from ..content.national import load_national
+from ..errors import FrontlineError
+from ..paths import Project
+from ..printed.cards import PAPERS, find_cards, write_cards
+from .selfcheck import render
+
+# Assets that the theme and Jupyter Book add to every page but this book never uses: copy buttons
+# (no code is shown), launch buttons and Thebe (no kernel online), toggles and design tabs (unused).
+UNUSED_ASSETS = (
+    "copybutton",
+    "clipboard",
+    "thebe",
+    "togglebutton",
+    "sphinx-book-theme",
+    "design-tabs",
+    "sphinx-design",
+    "mathjax",
+)
+
+# The widget manager, served from the book and fetched only when a learner asks for it.
+VENDOR_FILES = {
+    "requirejs/require.js": "require.js",
+    "@jupyter-widgets/html-manager/dist/embed-amd.js": "embed-amd.js",
+}
+
+
+def _bank(app: Sphinx) -> Bank:
+    if getattr(app, "_frontline_bank", None) is None:
+        app._frontline_bank = load_bank(Project(Path(app.srcdir)))
+    return app._frontline_bank
+
+
+class SelfCheckDirective(SphinxDirective):
+    """```{self-check} fr1-sc-01``` renders one self-check item from the bank."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        item_id = self.arguments[0]
+        bank = _bank(self.env.app)
+        try:
+            item = bank.self_check(item_id)
+        except FrontlineError as err:
+            raise self.error(f"self-check {item_id}: {err}") from None
+        self.env.note_dependency(str(bank.files[item_id]))
+        counter = self.env.temp_data.setdefault("frontline_selfcheck", 0) + 1
+        self.env.temp_data["frontline_selfcheck"] = counter
+        return [nodes.raw("", render(item, counter), format="html")]
+
+
+CHECKSUM = re.compile(r"\?v=[0-9a-f]+")
+
+
+def _without_checksum(tag):
+    """Sphinx adds `?v=<checksum>` only for files already in the output folder, so a clean build
+    and a rebuild would differ; the book is offline, so drop it and keep builds byte for byte."""
+    return lambda *args, **kwargs: Markup(CHECKSUM.sub("", str(tag(*args, **kwargs))))
+
+
+def _to_root(docname: str) -> str:
+    return "../" * docname.count("/")
+
+
+def _card_links(card_id: str, root: str) -> str:
+    pdfs = " · ".join(
+        f'<a href="{root}cards/{card_id}-{paper}.pdf">PDF ({label})</a>' for paper, label in PAPERS.items()
+    )
+    return f'<a href="{root}cards/{card_id}.html">printable page</a> · {pdfs}'
+
+
+class FieldCardDirective(SphinxDirective):
+    """A block of a module that is also a printable field card (see frontline.printed.cards)."""
+
+    required_arguments = 1
+    has_content = True
+    option_spec = {"title": directives.unchanged_required}
+
+    def run(self) -> list[nodes.Node]:
+        card_id = self.arguments[0]
+        title = self.options.get("title", card_id)
+        box = nodes.container(classes=["fl-card"])
+        box += nodes.raw("", f'<p class="fl-card-title">Field card: {escape(title)}</p>', format="html")
+        self.state.nested_parse(self.content, self.content_offset, box)
+        links = _card_links(card_id, _to_root(self.env.docname))
+        box += nodes.raw("", f'<p class="fl-card-links">Print this card: {links}</p>', format="html")
+        return [box]
+
+
+class FieldCardIndexDirective(SphinxDirective):
+    """The list of every field card, with where each is taught and its printable versions."""
+
+    def run(self) -> list[nodes.Node]:
+        project = Project(Path(self.env.app.srcdir))
+        root = _to_root(self.env.docname)
+        rows = []
+        for card in find_cards(project):
+            self.env.note_dependency(str(card.module))
+            module = card.module.relative_to(project.root).with_suffix(".html").as_posix()
+            code = card.module.stem.split("-")[0].upper()
+            rows.append(
+                f'<li><strong>{escape(card.title)}</strong> (from <a href="{root}{module}">{code}</a>): '
+                f"{_card_links(card.id, root)}</li>"
+            )
+        return [nodes.raw("", f'<ul class="fl-card-index">{"".join(rows)}</ul>', format="html")]
+
+
+class WorkshopKitsDirective(SphinxDirective):
+    """Each workshop kit with its public agenda (facilitator notes stay in the facilitator pack)."""
+
+    def run(self) -> list[nodes.Node]:
+        from ..content.kits import kit_paths, load_kit
+
+        project = Project(Path(self.env.app.srcdir))
+        parts = []
+        for path in kit_paths(project):
+            self.env.note_dependency(str(path))
+            kit = load_kit(project, path.stem)
+            days = []
+            for day in kit.days:
+                rows = "".join(
+                    f"<tr><td>{start}-{end}</td><td>{escape(s.title)}</td></tr>"
+                    for start, end, s in day.times()
+                )
+                days.append(
+                    f"<details><summary>{escape(day.title)}</summary><table><thead><tr>"
+                    f'<th scope="col">Time</th><th scope="col">Session</th></tr></thead>'
+                    f"<tbody>{rows}</tbody></table></details>"
+                )
+            parts.append(
+                f'<section class="fl-kit"><p class="fl-kit-title"><strong>{escape(kit.title)}</strong> '
+                f"(<code>{escape(kit.id)}</code>)</p><p>{escape(kit.audience)}. {escape(kit.participants)} "
+                f"participants. {len(kit.days)} day{'s' if len(kit.days) != 1 else ''}. Objectives: "
+                f"{escape(', '.join(kit.claims))}.</p>{''.join(days)}<p>Make the packs: "
+                f"<code>frontline workshop {escape(kit.id)}</code></p></section>"
+            )
+        return [nodes.raw("", "".join(parts), format="html")]
+
+
+def _canonical_widget_state(script) -> None:
+    """Widget state is written in the order the kernel made it, or sorted when it comes back from
+    the execution cache: write it sorted either way, so a cached page equals a freshly run one."""
+    attributes = getattr(script, "attributes", {})
+    if attributes.get("type") == WIDGET_STATE and attributes.get("body"):
+        state = json.loads(attributes["body"])
+        attributes["body"] = sanitize_script_content(json.dumps(state, sort_keys=True))
+
+
+def _lean_assets(app, pagename, templatename, context, doctree) -> None:
+    for key in ("script_files", "css_files"):
+        files = context.get(key)
+        if files is None:
+            continue
+        context[key] = [f for f in files if not any(u in str(f) for u in UNUSED_ASSETS)]
+    for script in context.get("script_files") or []:
+        _canonical_widget_state(script)
+    for key in ("css_tag", "js_tag"):
+        if key in context:
+            context[key] = _without_checksum(context[key])
+
+
+def _copy_vendor(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    node_modules = Project(Path(app.srcdir)).node_modules
+    target = Path(app.outdir) / "_static" / "vendor"
+    target.mkdir(parents=True, exist_ok=True)
+    for source, name in VENDOR_FILES.items():
+        path = node_modules / source
+        if not path.is_file():
+            raise FrontlineError("missing; run `npm ci --prefix assets` (make book does)", path)
+        shutil.copyfile(path, target / name)
+
+
+def _config_inited(app: Sphinx, config) -> None:
+    project = Project(Path(app.srcdir))
+    config.html_static_path = [*config.html_static_path, str(project.static)]
+    # Each module may bring its own references-<module>.bib; all of them make one bibliography.
+    # sphinxcontrib-bibtex reads them relative to the folder of conf.py (the preview has its own).
+    config.bibtex_bibfiles = [os.path.relpath(p, app.confdir) for p in project.references]
+    # National names and numbers, as {{ key }} substitutions in every page.
+    national = load_national(project)
+    config.myst_substitutions = {**(config.myst_substitutions or {}), **national.substitutions()}
+    app._frontline_national = national
+
+
+def _write_cards(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    project = Project(Path(app.srcdir))
+    title = app.config.html_title or app.config.project
+    write_cards(find_cards(project), app._frontline_national, Path(app.outdir) / "cards", title)
+
+
+def _widget_kb(app: Sphinx) -> str:
+    """The size of the widget manager download, shown on the button that fetches it."""
+    node_modules = Project(Path(app.srcdir)).node_modules
+    size = sum((node_modules / f).stat().st_size for f in VENDOR_FILES if (node_modules / f).is_file())
+    return str(round(size / 1024))
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_directive("self-check", SelfCheckDirective)
+    app.add_directive("field-card", FieldCardDirective)
+    app.add_directive("field-card-index", FieldCardIndexDirective)
+    app.add_directive("workshop-kits", WorkshopKitsDirective)
+    app.connect("config-inited", _config_inited)
+    app.add_css_file("frontline.css")
+    app.add_js_file("frontline.js", loading_method="defer", **{"data-widget-kb": _widget_kb(app)})
+    app.connect("html-page-context", _lean_assets)
+    app.connect("build-finished", _copy_vendor)
+    app.connect("build-finished", _write_cards)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,82 @@
+"""Find graded answer keys where learners could see them: the built book, released notebooks,
+feedback. Self-check answers are meant to be seen and are not looked for."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..content.bank import Bank, QuizItem, plain
+from .quiz_notebook import hidden_test
+
+# Any hidden-test line of a generated quiz, whatever the item.
+HIDDEN_TEST = re.compile(r"_letters?\(answer_\d+\)\s*==")
+TAGS = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Leak:
+    path: Path
+    item: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: item {self.item}: {self.what} visible to learners"
+
+
+def signatures(item: QuizItem, number: int) -> dict[str, str]:
+    """Texts that would give away an item's answer, by what they are."""
+    found = {"explanation": plain(item.explanation)}
+    if item.autograded:
+        found["hidden test"] = plain(hidden_test(item, number))
+    else:
+        found["model answer"] = plain(item.model_answer or "")
+        for n, c in enumerate(item.rubric or [], start=1):
+            found[f"rubric criterion {n}"] = plain(c.criterion)
+    return found
+
+
+def visible_text(path: Path) -> str:
+    """What a file shows: notebook sources and outputs, or a page's text and attributes."""
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix == ".ipynb":
+        try:
+            nb = json.loads(raw)
+        except json.JSONDecodeError:
+            return plain(raw)
+        parts = []
+        for cell in nb.get("cells", []):
+            parts.append("".join(cell.get("source", "")))
+            for out in cell.get("outputs", []):
+                parts.append(json.dumps(out, ensure_ascii=False))
+        return plain(" ".join(parts))
+    if path.suffix in {".html", ".htm"}:
+        return plain(html.unescape(raw) + " " + html.unescape(TAGS.sub(" ", raw)))
+    return plain(raw)
+
+
+def scan(paths: list[Path], bank: Bank) -> list[Leak]:
+    leaks: list[Leak] = []
+    sigs = [
+        (item.id, what, text)
+        for quiz in bank.quizzes.values()
+        for number, item in enumerate(quiz.items, start=1)
+        for what, text in signatures(item, number).items()
+        if len(text) >= 12
+    ]
+    for path in paths:
+        text = visible_text(path)
+        if HIDDEN_TEST.search(text):
+            leaks.append(Leak(path, "?", "a hidden test"))
+        leaks.extend(Leak(path, item_id, what) for item_id, what, sig in sigs if sig in text)
+    return leaks
+
+
+def learner_files(root: Path) -> list[Path]:
+    """Every file under root a learner may receive or read."""
+    return sorted(
+        p for p in root.rglob("*") if p.suffix in {".html", ".ipynb", ".js", ".txt"} and p.is_file()
+    )

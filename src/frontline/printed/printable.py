@@ -1,0 +1,158 @@
+"""Printable documents from Markdown: a stand-alone HTML page and a PDF on A4 or US Letter, black on
+white, with fpdf2 (pure Python: nothing to download). Field cards and workshop packs use both."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html import escape
+from pathlib import Path
+
+from ..markdown import markdown, to_html
+
+PAPERS = {"a4": "A4", "letter": "Letter"}
+# Fixed, so the same sources give the same PDF bytes.
+PDF_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+FONTS = Path(__import__("matplotlib").get_data_path()) / "fonts" / "ttf"
+
+
+PAGE_CSS = """
+@page { margin: 12mm; }
+body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 11pt; line-height: 1.35; color: #000;
+       background: #fff; max-width: 180mm; margin: 0 auto; padding: 4mm; }
+h2 { font-size: 13pt; margin: 5mm 0 2mm; }
+h3 { font-size: 11.5pt; margin: 4mm 0 1mm; }
+h1 { font-size: 16pt; border-bottom: 2pt solid #000; padding-bottom: 2mm; margin: 0 0 3mm; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1pt solid #000; padding: 2mm; text-align: left; vertical-align: top; }
+li { margin-bottom: 1.5mm; }
+.source { font-size: 8.5pt; margin-top: 4mm; border-top: 1pt solid #000; padding-top: 2mm; }
+a { color: #000; }
+"""
+
+
+def html_page(title: str, markdown_text: str, footer: str) -> str:
+    """A stand-alone page that prints cleanly, black on white."""
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{PAGE_CSS}</style></head><body>"
+        f"<h1>{escape(title)}</h1>{to_html(markdown_text)}"
+        f'<p class="source">{escape(footer)}</p></body></html>\n'
+    )
+
+
+HEADING_SIZES = {"h1": 15, "h2": 13, "h3": 11.5}
+LINE = 5.6  # mm: 11 pt type with room between lines
+LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+ITALIC = re.compile(r"(?<![*\w])\*(?!\*)([^*\n]+?)(?<!\*)\*(?![*\w])")
+
+
+def _plain(inline: str) -> str:
+    """Inline Markdown as fpdf2's own markup: keep **bold**, *italic* as __italic__, drop link targets."""
+    return ITALIC.sub(r"__\1__", LINK.sub(r"\1", inline)).replace("\\|", "|")
+
+
+def _render(pdf, markdown_text: str) -> None:
+    """Draw paragraphs, bullet lists and tables from Markdown, with fpdf2's own layout."""
+    tokens = markdown().parse(markdown_text)
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type == "paragraph_open" and tok.level == 0:
+            pdf.multi_cell(
+                0,
+                LINE,
+                _plain(tokens[i + 1].content),
+                markdown=True,
+                align="L",
+                new_x="LMARGIN",
+                new_y="NEXT",
+            )
+            pdf.ln(2)
+            i += 3
+        elif tok.type == "heading_open":
+            size = HEADING_SIZES.get(tok.tag, 11)
+            if tok.tag == "h2" and pdf.will_page_break(40):
+                pdf.add_page()
+            pdf.ln(2)
+            pdf.set_font(style="B", size=size)
+            pdf.multi_cell(0, LINE * size / 11, _plain(tokens[i + 1].content), new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font(style="", size=11)
+            pdf.ln(1)
+            i += 3
+        elif tok.type == "list_item_open":
+            text = _plain(tokens[i + 2].content)
+            pdf.set_x(pdf.l_margin)
+            pdf.cell(5, LINE, "\u2022")
+            pdf.multi_cell(0, LINE, text, markdown=True, align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
+            i += 1
+        elif tok.type == "hr":
+            pdf.ln(2)
+            pdf.set_dash_pattern(dash=2, gap=2)
+            pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+            pdf.set_dash_pattern()
+            pdf.ln(3)
+            i += 1
+        elif tok.type == "bullet_list_close":
+            pdf.ln(1.5)
+            i += 1
+        elif tok.type == "table_open":
+            rows: list[list[str]] = []
+            j = i
+            while tokens[j].type != "table_close":
+                if tokens[j].type == "tr_open":
+                    rows.append([])
+                elif tokens[j].type == "inline":
+                    rows[-1].append(_plain(tokens[j].content))
+                j += 1
+            # Columns as wide as their longest text needs, within reason.
+            longest = [max(len(r[c]) if c < len(r) else 0 for r in rows) for c in range(len(rows[0]))]
+            widths = tuple(min(max(n, 6), 60) for n in longest)
+            with pdf.table(
+                text_align="LEFT", line_height=LINE, markdown=True, padding=1.5, col_widths=widths
+            ) as table:
+                for row in rows:
+                    cells = table.row()
+                    for text in row:
+                        cells.cell(text)
+            pdf.ln(3)
+            i = j + 1
+        else:
+            i += 1
+
+
+def pdf_document(title: str, markdown_text: str, paper: str, footer: str, producer: str) -> bytes:
+    """The document as a PDF in black and white; long documents run onto more pages."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format=PAPERS[paper])
+    pdf.set_creation_date(PDF_DATE)
+    pdf.set_title(title)
+    pdf.set_creator(producer)
+    pdf.set_producer(producer)
+    pdf.add_font("DejaVu", "", FONTS / "DejaVuSans.ttf")
+    pdf.add_font("DejaVu", "B", FONTS / "DejaVuSans-Bold.ttf")
+    pdf.add_font("DejaVu", "I", FONTS / "DejaVuSans-Oblique.ttf")
+    pdf.add_font("DejaVu", "BI", FONTS / "DejaVuSans-BoldOblique.ttf")
+    pdf.set_margins(15, 15, 15)
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 16)
+    pdf.multi_cell(0, 8, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_line_width(0.6)
+    pdf.line(15, pdf.get_y() + 1, pdf.w - 15, pdf.get_y() + 1)
+    pdf.ln(4)
+    pdf.set_font("DejaVu", "", 11)
+    _render(pdf, markdown_text)
+    pdf.ln(4)
+    pdf.set_font("DejaVu", "", 8)
+    pdf.multi_cell(0, 4, footer)
+    return bytes(pdf.output())
+
+
+def page_count(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", pdf))
