@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := assets/node_modules/.installed
 
-.PHONY: book preview test bench check lint format release grade clean setup
+.PHONY: book preview dist test bench check lint format release grade clean setup
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -26,6 +26,10 @@ book: setup
 # For authors: serves the book on http://127.0.0.1:8000 and rebuilds what changed on every save.
 preview: setup
 	$(BIN)/frontline preview
+
+# The distributables of this version in _build/dist/frontline-VERSION/ (builds the book first).
+dist: setup
+	$(BIN)/frontline dist
 
 test: setup
 	$(BIN)/ruff check src tests bench

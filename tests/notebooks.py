@@ -1,4 +1,5 @@
-"""Submissions for the grading tests: the released notebook with answers typed in, or broken."""
+"""Submissions for the grading tests: the released notebook with answers typed in, or broken.
+`fill` lives in frontline.grading.practice, which also makes the trainers' practice sets."""
 
 from __future__ import annotations
 
@@ -9,21 +10,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from frontline.grading.practice import cell_text as text
+from frontline.grading.practice import fill
+
+__all__ = ["QUIZ", "fill", "generated", "hostile", "keyed", "nbgrader", "put", "text"]
+
 QUIZ = "victim-identification"
-
-
-def text(cell: dict) -> str:
-    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-
-
-def fill(released: dict, answers: dict[int, str]) -> dict:
-    """The released notebook with answer N's cell set to `answer_N = <literal>`."""
-    nb = json.loads(json.dumps(released))
-    for cell in nb["cells"]:
-        for number, literal in answers.items():
-            if text(cell).startswith(f'answer_{number} = ""'):
-                cell["source"] = f"answer_{number} = {literal}"
-    return nb
 
 
 def keyed(quiz, released: dict) -> dict:

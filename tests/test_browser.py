@@ -171,3 +171,34 @@ def test_pages_print_as_a_paper_fallback(page, server, tmp_path):
     pdf = tmp_path / "fr1.pdf"
     page.pdf(path=str(pdf))
     assert pdf.stat().st_size > 10_000
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(pdf)
+    return " ".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+
+
+def test_a_module_prints_as_a_learners_or_a_trainers_copy(page, server, tmp_path):
+    """The learner's copy has the questions and no answer; the trainer's copy has the answers open."""
+    page.goto(server + PAGE)
+    page.evaluate("window.print = () => { window.printed = document.documentElement.dataset.flPrint; }")
+    first = page.locator(".fl-selfcheck").first
+    hidden = first.locator("details.fl-answer").text_content().replace("Show the answer", "")
+    answer = "".join(hidden.split()[-8:])  # the end of the answer's explanation, spaces dropped
+    assert len(answer) > 20
+    question = " ".join(first.locator("legend, .fl-selfcheck-label").first.inner_text().split()[:3])
+    page.get_by_role("button", name="Learner's copy (no answers)").click()
+    assert page.evaluate("window.printed") == "learner"
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    learner = " ".join(_pdf_text(page.pdf(format="A4")).split())
+    assert "".join(question.split()) in "".join(learner.split())
+    assert answer not in "".join(learner.split()) and "Show the answer" not in learner
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.get_by_role("button", name="Trainer's copy (answers shown)").click()
+    assert page.evaluate("window.printed") == "trainer"
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    trainer = " ".join(_pdf_text(page.pdf(format="A4")).split())
+    assert answer in "".join(trainer.split())
+    assert "Print this page" not in trainer and "Print this page" not in learner

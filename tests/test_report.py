@@ -205,9 +205,41 @@ def test_before_and_after_from_paper(scratch, tmp_path, monkeypatch):
     assert main([*args, "--out", str(tmp_path / "out")]) == 0
     with (tmp_path / "out" / "gain.csv").open() as f:
         gain = {r["learner"]: r for r in csv.DictReader(f)}
-    assert set(gain) == {"a", "b", "c"}
-    assert gain["a"]["gain"] == "50.0" and gain["a"]["normalised_gain"] == "1.000"
-    assert gain["b"]["normalised_gain"] == ""
-    assert gain["c"]["before_percent"] == "0.0" and gain["c"]["normalised_gain"] == "0.500"
+    assert list(gain) == ["a", "b", "c"], "people are listed by id, never ranked by gain"
+    assert (gain["a"]["before_percent"], gain["a"]["after_percent"]) == ("50.0", "100.0")
+    assert gain["b"]["note"].startswith("at the ceiling before training") and gain["a"]["note"] == ""
+    assert gain["c"]["before_percent"] == "0.0" and "normalised_gain" not in gain["c"]
+    with (tmp_path / "out" / "group-gain.csv").open() as f:
+        group = next(csv.DictReader(f))
+    # Gains 50, 0, 50: mean 33.3, SE = sd/sqrt(3) = 16.7; class means 50 -> 83.3, so (33.3)/(50) = 0.67.
+    assert group == {
+        "learners": "3",
+        "mean_gain_points": "33.3",
+        "standard_error": "16.7",
+        "normalised_gain_of_class_means": "0.67",
+    }
+    page = (tmp_path / "out" / "index.html").read_text()
+    assert "people are not ranked by gain" in page and "Twin items" in page
+    assert "one item: not enough to judge" in page
     assert (tmp_path / "out" / "gain.png").is_file()
     assert weigh(tmp_path / "out" / "index.html").external == []
+
+
+def test_group_gain_is_a_figure_for_the_group():
+    from frontline.reports.stats import group_gain
+
+    g = group_gain(np.array([40.0, 60.0, 80.0, 60.0]), np.array([70.0, 80.0, 90.0, 80.0]))
+    assert (g.learners, round(g.mean, 1), round(g.se, 2), round(g.normalised, 2)) == (4, 20.0, 4.08, 0.5)
+    full = group_gain(np.array([100.0, 100.0]), np.array([100.0, 90.0]))
+    assert full.normalised is None and full.mean == -5.0
+    assert group_gain(np.array([50.0]), np.array([60.0])).se is None
+
+
+def test_objectives_the_quiz_leaves_out_are_named(project):
+    from frontline.reports.report import Report, uncovered_objectives
+
+    quiz = load_bank(project).quiz("victim-identification")
+    tested = {i.objective: 1.0 for i in quiz.items}
+    report = Report(None, [], None, None, tested, {}, 0.8)
+    missing = uncovered_objectives(project, quiz, report)
+    assert missing and all(o.split(".")[0] in quiz.modules and o not in tested for o in missing)

@@ -24,7 +24,11 @@ ACTIVITY = {
     "title": "A demonstration role-play",
     "objectives": ["FR3.3"],
     "minutes": 30,
+    "reading_minutes": 5,
+    "debrief_minutes": 10,
     "group": "Groups of three",
+    "group_size": 3,
+    "officer_roles": 1,
     "fictional": "This story is invented; the people are not real.",
     "scenario": "An officer meets a worker and a man who says he is her cousin at a bus stop.",
     "roles": [{"role": "Officer", "brief": "You saw signs of control. Speak with the worker alone."}],
@@ -37,7 +41,15 @@ KIT = {
     "title": "Demonstration kit",
     "audience": "Front-line staff",
     "participants": "12 to 20",
+    "max_participants": 20,
     "claims": ["FR1.1", "FR3.3"],
+    "staff": [
+        {"id": "lead", "does": "Leads the sessions and the debriefs."},
+        {"id": "co", "does": "Keeps time, observes groups and supports anyone who steps out."},
+    ],
+    "room": "One room for 20 at tables of four, with space for groups of three to stand apart.",
+    "preparation_hours": 6,
+    "preparation": "Print the role cards, one set per group; check the projector and the contact sheet.",
     "days": [
         {
             "title": "Day 1",
@@ -51,6 +63,8 @@ KIT = {
                     "modules": ["FR1"],
                     "method": "Case study in small groups",
                     "notes": "Start with the FR1 case study.",
+                    "tags": ["case"],
+                    "staff": {"lead": "Runs the case study.", "co": "Keeps time."},
                 },
                 {"title": "Coffee break", "kind": "break", "minutes": 15},
                 {
@@ -58,7 +72,9 @@ KIT = {
                     "minutes": 60,
                     "objectives": ["FR3.3"],
                     "activities": ["rp-demo"],
-                    "notes": "Run the role-play twice, swapping roles.",
+                    "notes": "Run the role-play three times, swapping roles.",
+                    "rotations": 3,
+                    "staff": {"lead": "Runs the briefing and the debrief.", "co": "Watches the groups."},
                 },
             ],
         }
@@ -103,6 +119,25 @@ def test_a_good_kit_passes(scratch):
                 k["days"][0]["sessions"][0].update(minutes=85),
             ),
             r"activity rp-demo needs 30 minutes, the session has 20",
+        ),
+        (
+            lambda k: (
+                k["days"][0]["sessions"][0].update(minutes=5),
+                k["days"][0]["sessions"][2].update(minutes=55),
+            ),
+            r"a session lasts 15 to 120 minutes, not 5",
+        ),
+        (
+            lambda k: k["days"][0]["sessions"][2].update(staff={"ghost": "Watches."}),
+            r"'First contact practice': staff 'ghost' is not in the kit's staff \(co, lead\)",
+        ),
+        (
+            lambda k: k["days"][0]["sessions"][2].update(rotations=1),
+            r"the role-plays give 7 turns as the officer for up to 20 participants",
+        ),
+        (
+            lambda k: (k["days"][0]["sessions"][0].update(tags=[]),),
+            r"Day 1: the first case starts after 60 minutes; the rule is within 30 minutes",
         ),
     ],
 )
@@ -183,3 +218,48 @@ def test_the_public_book_lists_kits_without_facilitator_material(project, built_
         for what, secret in facilitator_only(kit, activities):
             probe = plain(secret)[:80]
             assert len(probe) < 30 or probe not in everything, f"{what} is in the public book"
+
+
+def test_a_session_without_enough_staff_for_its_groups_is_named(scratch):
+    activity = {**ACTIVITY, "staff_per_group": 1}  # a prompter with each group of three: 7 groups
+    path = write(scratch, KIT, activity)
+    problems = check(scratch)
+    assert any(
+        p.startswith(f"{path}: ") and "activity rp-demo needs 7 staff (7 groups x 1), the kit has 2" in p
+        for p in problems
+    ), problems
+
+
+def test_an_activity_whose_reading_and_debrief_fill_it_is_refused(scratch):
+    write(scratch, KIT, {**ACTIVITY, "reading_minutes": 15, "debrief_minutes": 15})
+    assert any(
+        "reading (15) and debrief (15) minutes leave no time for the task in 30" in p for p in check(scratch)
+    )
+
+
+def test_a_day_that_stacks_heavy_sessions_is_named(scratch):
+    rules = scratch.root / "assets" / "kits" / "rules.yaml"
+    rules.write_text(rules.read_text().replace("max_heavy_per_day: 2", "max_heavy_per_day: 1"))
+    kit = yaml.safe_load(yaml.safe_dump(KIT))
+    kit["days"][0]["sessions"][0]["tags"] = ["case", "vicarious-trauma"]
+    path = write(scratch, kit)
+    problems = check(scratch)
+    assert any(
+        p.startswith(f"{path}: ") and re.search(r"Day 1: 2 heavy sessions in one day .*; at most 1", p)
+        for p in problems
+    ), problems
+
+
+def test_the_facilitator_pack_has_the_team_room_and_one_materials_list(scratch, tmp_path):
+    write(scratch)
+    build_packs(scratch, "demo-kit", out=tmp_path)
+    text = (tmp_path / "facilitator.html").read_text()
+    for part in (
+        "Preparation",
+        "The team (2)",
+        "Room:",
+        "Preparation time:",
+        "Print and bring",
+        "Rotations:",
+    ):
+        assert part in text, part

@@ -34,6 +34,10 @@
       var right = chosen.getAttribute("data-correct") === "true";
       section.classList.add(right ? "fl-right" : "fl-wrong");
       say(feedback, right ? "Correct." : "Not correct.", chosen.getAttribute("data-feedback"));
+      // For whoever embeds the page (a SCORM launch page records progress); nothing here listens.
+      document.dispatchEvent(new CustomEvent("fl-selfcheck", {
+        detail: { item: section.getAttribute("data-item"), correct: right }
+      }));
     });
   }
 
@@ -111,9 +115,13 @@
     });
   }
 
-  // On paper there is nothing to click: print the answers open, then close them again.
+  // On paper there is nothing to click. A trainer's copy (the default, and what the browser's own
+  // Print command gives) prints the answers open; a learner's copy leaves them out altogether.
   var openedForPrint = [];
   window.addEventListener("beforeprint", function () {
+    if (document.documentElement.getAttribute("data-fl-print") === "learner") {
+      return;
+    }
     openedForPrint = Array.prototype.filter.call(document.querySelectorAll("details.fl-answer"), function (d) {
       return !d.open;
     });
@@ -122,12 +130,47 @@
   window.addEventListener("afterprint", function () {
     openedForPrint.forEach(function (d) { d.open = false; });
     openedForPrint = [];
+    document.documentElement.removeAttribute("data-fl-print");
   });
+
+  function printCopy(kind) {
+    document.documentElement.setAttribute("data-fl-print", kind);
+    window.print();
+  }
+
+  // Pages with self-checks or exercises offer both copies, above the first of them.
+  function setupPrintChoice() {
+    var first = document.querySelector(".fl-selfcheck, .fl-exercise");
+    if (!first) {
+      return;
+    }
+    var box = document.createElement("div");
+    box.className = "fl-print-choice";
+    var label = document.createElement("p");
+    label.textContent = "Print this page:";
+    box.appendChild(label);
+    [["learner", "Learner's copy (no answers)"], ["trainer", "Trainer's copy (answers shown)"]].forEach(function (c) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "fl-print fl-print-" + c[0];
+      b.textContent = c[1];
+      b.addEventListener("click", function () { printCopy(c[0]); });
+      box.appendChild(b);
+    });
+    var article = document.querySelector("article") || document.body;
+    var heading = article.querySelector("h1");
+    if (heading && heading.parentNode) {
+      heading.parentNode.insertBefore(box, heading.nextSibling);
+    } else {
+      article.insertBefore(box, article.firstChild);
+    }
+  }
 
   function init() {
     document.querySelectorAll(".fl-selfcheck").forEach(setupSelfCheck);
     document.querySelectorAll(".fl-exercise").forEach(setupExercise);
     setupWidgetSlots();
+    setupPrintChoice();
   }
 
   if (document.readyState === "loading") {

@@ -60,6 +60,8 @@ def _report(args) -> int:
         anonymize=args.anonymize,
         threshold=args.mastery,
         out=args.out,
+        moodle=args.moodle,
+        canvas=args.canvas,
     )
     print(f"Report for {args.quiz}: open {page}")
     return 0
@@ -73,10 +75,36 @@ def _workshop(args) -> int:
     return 0
 
 
+def _slides(args) -> int:
+    from .book.slides import build_slides
+
+    written = build_slides(Project.here(), args.module or None, out=args.out)
+    print(f"Slides: {len(written) // 2} deck(s) in {written[0].parent.parent if written else args.out}")
+    return 0
+
+
+def _dist(args) -> int:
+    from .dist.build import build_dist, dist_folder
+
+    project = Project.here()
+    written = build_dist(project, out=args.out, quiet=args.quiet)
+    print(f"{len(written)} files in {args.out or dist_folder(project)}")
+    return 0
+
+
 def _check(args) -> int:
     from .checks.check import check
 
     project = Project.here()
+    if args.items:
+        from .checks.items import notes, statistics
+        from .content.bank import load_bank
+
+        bank = load_bank(project)
+        for note in notes(bank):
+            print(note)
+        for name, count in statistics(bank).items():
+            print(f"{name}: {count}")
     problems = check(project)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -113,6 +141,16 @@ def parser() -> argparse.ArgumentParser:
     rp.add_argument(
         "--before-paper", type=Path, action="append", default=[], help="paper answers for --before"
     )
+    rp.add_argument(
+        "--moodle", type=Path, action="append", default=[], help="a Moodle quiz 'Responses' report (CSV)"
+    )
+    rp.add_argument(
+        "--canvas",
+        type=Path,
+        action="append",
+        default=[],
+        help="a Canvas quiz 'Student Analysis' report (CSV)",
+    )
     rp.add_argument("--anonymize", action="store_true", help="replace learner ids with stable pseudonyms")
     rp.add_argument(
         "--mastery", type=float, default=0.8, help="share of an objective's points that counts as mastery"
@@ -124,7 +162,20 @@ def parser() -> argparse.ArgumentParser:
     w.add_argument("--paper", choices=["a4", "letter"], default="a4")
     w.add_argument("--out", type=Path, help="folder for the packs (default _build/workshops/KIT)")
     w.set_defaults(run=_workshop)
+    s = sub.add_parser("slides", help="slide decks with trainer's notes, per module (reveal.js and PPTX)")
+    s.add_argument("module", nargs="*", help="module ids, e.g. FR3 T2 (default: every module with notes)")
+    s.add_argument("--out", type=Path, help="folder for the decks (default _build/slides)")
+    s.set_defaults(run=_slides)
+    d = sub.add_parser("dist", help="SCORM packages and the question bank for Moodle and Canvas (make dist)")
+    d.add_argument("--out", type=Path, help="folder (default _build/dist/frontline-VERSION)")
+    d.add_argument("--quiet", action="store_true")
+    d.set_defaults(run=_dist)
     c = sub.add_parser("check", help="check the question bank, objectives, modules and data sources")
+    c.add_argument(
+        "--items",
+        action="store_true",
+        help="also list items whose key is the longest option, and the bank's cues",
+    )
     c.set_defaults(run=_check)
     return p
 

@@ -19,8 +19,9 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..content.bank import Bank, load_bank
-from ..content.national import load_national
+from ..content.national import load_national, substitute
 from ..errors import FrontlineError
+from ..markdown import to_html
 from ..paths import Project
 from ..printed.cards import PAPERS, find_cards, write_cards
 from .selfcheck import render
@@ -158,6 +159,21 @@ class WorkshopKitsDirective(SphinxDirective):
         return [nodes.raw("", "".join(parts), format="html")]
 
 
+class ChecklistDirective(SphinxDirective):
+    """An observation checklist from assets/checklists/<id>.yaml: the same one the packs print."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        from ..content.checklists import checklist_path, load_checklist
+
+        project = Project(Path(self.env.app.srcdir))
+        self.env.note_dependency(str(checklist_path(project, self.arguments[0])))
+        checklist = load_checklist(project, self.arguments[0])
+        html = to_html(substitute(checklist.markdown(), self.env.app._frontline_national))
+        return [nodes.raw("", f'<div class="fl-checklist">{html}</div>', format="html")]
+
+
 def _canonical_widget_state(script) -> None:
     """Widget state is written in the order the kernel made it, or sorted when it comes back from
     the execution cache: write it sorted either way, so a cached page equals a freshly run one."""
@@ -225,6 +241,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("field-card", FieldCardDirective)
     app.add_directive("field-card-index", FieldCardIndexDirective)
     app.add_directive("workshop-kits", WorkshopKitsDirective)
+    app.add_directive("checklist", ChecklistDirective)
     app.connect("config-inited", _config_inited)
     app.add_css_file("frontline.css")
     app.add_js_file("frontline.js", loading_method="defer", **{"data-widget-kb": _widget_kb(app)})

@@ -10,16 +10,19 @@ from pathlib import Path
 from ..content.bank import Bank, load_bank
 from ..content.datasets import Dataset, dataset_path
 from ..content.exercises import Exercise, exercise_path
-from ..content.kits import Activity, Kit, kit_paths, kit_problems
+from ..content.kits import Activity, Kit, kit_paths, kit_problems, load_rules
 from ..content.modules import REQUIRED_SECTIONS, Module, read_module
 from ..content.modules import module_paths as _module_paths
 from ..content.national import SUBSTITUTION, load_national, national_path
+from ..content.slide_notes import notes_path
 from ..errors import FrontlineError
 from ..grading.quiz_notebook import notebook_text, source_path
 from ..paths import Project
 from ..printed.cards import find_cards
 from ..printed.cards import problems as card_problems
 from ..yamlfile import load_model
+from .items import flaws, twin_differences
+from .marking import check_marking
 
 BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.M)
 
@@ -184,7 +187,7 @@ def check_quizzes(project: Project, bank: Bank, modules: list[Module]) -> Iterat
 
 def check_parallel_forms(bank: Bank) -> Iterator[str]:
     """Before-and-after tests: each form names the other, and each item a twin of the same
-    objective, type and points."""
+    objective, type, points, number of options and subject."""
     for quiz in bank.quizzes.values():
         path = bank.files[quiz.id]
         if not quiz.parallel_form:
@@ -209,8 +212,8 @@ def check_parallel_forms(bank: Bank) -> Iterator[str]:
                 yield _problem(path, f"pairs_with {item.pairs_with!r} is no item of {other.id}", item.id)
             elif twin.pairs_with != item.id:
                 yield _problem(path, f"its twin {twin.id} pairs with {twin.pairs_with!r} instead", item.id)
-            elif (twin.objective, twin.type, twin.points) != (item.objective, item.type, item.points):
-                yield _problem(path, f"its twin {twin.id} differs in objective, type or points", item.id)
+            elif differ := twin_differences(item, twin):
+                yield _problem(path, f"its twin {twin.id} differs in {', '.join(differ)}", item.id)
 
 
 def check_national(project: Project, modules: list[Module]) -> Iterator[str]:
@@ -234,8 +237,8 @@ def check_national(project: Project, modules: list[Module]) -> Iterator[str]:
             yield _problem(card.module, problem, f"field card {card.id}")
 
 
-def check_kits(project: Project, modules: list[Module]) -> Iterator[str]:
-    """Activities load; each kit's days add up and everything it names exists."""
+def check_kits(project: Project, modules: list[Module], quizzes: set[str]) -> Iterator[str]:
+    """Activities load; each kit's days add up and everything it names exists (practice quizzes too)."""
     activities = {}
     folder = project.root / "assets" / "activities"
     objectives = {o for m in modules for o in m.objectives}
@@ -247,11 +250,44 @@ def check_kits(project: Project, modules: list[Module]) -> Iterator[str]:
             if o not in objectives:
                 yield _problem(path, f"objective {o} is in no module", activity.id)
         activities[activity.id] = activity
+    try:
+        rules = load_rules(project)
+    except FrontlineError as err:
+        rules = None
+        yield str(err)
+    checklists = {p.stem for p in (project.root / "assets" / "checklists").glob("*.yaml")}
     for path, kit, problems in _each(kit_paths(project), Kit):
         yield from problems
         if kit is None:
             continue
-        for problem in kit_problems(kit, objectives, {m.id for m in modules}, activities):
+        for problem in kit_problems(kit, objectives, {m.id for m in modules}, activities, quizzes, rules):
+            yield _problem(path, problem)
+        for day, _, session in kit.sessions():
+            for module in session.slides:
+                if not notes_path(project, module).is_file():
+                    yield _problem(path, f"{day.title}, '{session.title}': no slides for module {module}")
+            if session.checklist and session.checklist not in checklists:
+                yield _problem(path, f"{day.title}, '{session.title}': no checklist {session.checklist!r}")
+
+
+def check_slides(project: Project, modules: list[Module]) -> Iterator[str]:
+    """Every module has trainer's notes for its deck, and each note names a slide the module can give."""
+    from ..book.slides import problems as slide_problems
+    from ..content.slide_notes import SlideNotes, notes_path
+
+    for module in modules:
+        path = notes_path(project, module.id)
+        if not path.is_file():
+            yield _problem(path, f"no trainer's notes for the {module.id} slides")
+            continue
+        try:
+            notes = load_model(path, SlideNotes)
+        except FrontlineError as err:
+            yield str(err)
+            continue
+        if notes.module != module.id:
+            yield _problem(path, f"module is {notes.module!r}, but this file is for {module.id}")
+        for problem in slide_problems(module, notes):
             yield _problem(path, problem)
 
 
@@ -277,7 +313,10 @@ def check(project: Project) -> list[str]:
     problems.extend(check_data(project, keys))
     problems.extend(check_quizzes(project, bank, modules))
     problems.extend(check_parallel_forms(bank))
+    problems.extend(flaws(bank))
+    problems.extend(check_marking(bank))
+    problems.extend(check_slides(project, modules))
     problems.extend(check_national(project, modules))
     problems.extend(check_bibliography(project))
-    problems.extend(check_kits(project, modules))
+    problems.extend(check_kits(project, modules, set(bank.quizzes)))
     return problems

@@ -99,9 +99,31 @@ class SelfCheckItem(_Item):
 
 
 class Criterion(BaseModel):
+    """One thing a grader judges. With `levels`, every mark from 0 to `points` has an anchor: what an
+    answer at that mark looks like, so that two graders give the same mark."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
     points: int = Field(ge=1)
     criterion: str = Field(min_length=5)
+    levels: dict[int, str] | None = None
+
+    @model_validator(mode="after")
+    def _an_anchor_for_every_mark(self):
+        if self.levels is not None and sorted(self.levels) != list(range(self.points + 1)):
+            raise ValueError(
+                f"levels must anchor every mark from 0 to {self.points}, not {sorted(self.levels)}"
+            )
+        return self
+
+
+class Sample(BaseModel):
+    """An invented answer, marked by the scheme: graders calibrate on these before they mark."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    band: str = Field(min_length=2)
+    answer: str = Field(min_length=20)
+    marks: list[int]
+    why: str = Field(min_length=10)
 
 
 class QuizItem(_Item):
@@ -111,6 +133,9 @@ class QuizItem(_Item):
     review: str = Field(min_length=5)
     rubric: list[Criterion] | None = None
     model_answer: str | None = None
+    # Score bands (name -> [lowest, highest] total) and sample answers marked in each band.
+    bands: dict[str, tuple[int, int]] | None = None
+    samples: list[Sample] | None = None
 
     @model_validator(mode="after")
     def _written_items_have_a_rubric(self):
@@ -119,8 +144,10 @@ class QuizItem(_Item):
                 raise ValueError("a short-answer item needs a rubric and a model_answer")
             if sum(c.points for c in self.rubric) != self.points:
                 raise ValueError("the rubric's points must add up to the item's points")
-        elif self.rubric or self.model_answer:
-            raise ValueError("only short-answer items have a rubric or model_answer")
+        elif self.rubric or self.model_answer or self.bands or self.samples:
+            raise ValueError("only short-answer items have a rubric, model_answer, bands or samples")
+        if self.samples and not self.bands:
+            raise ValueError("samples need bands: name -> [lowest, highest] total")
         return self
 
     @property

@@ -46,6 +46,7 @@ class Module:
     citations: set[str] = field(default_factory=set)
     code: list[CodeCell] = field(default_factory=list)
     has_case_study: bool = False
+    markdown: str = ""  # every markdown cell, in order: what slides and cards are cut from
     metadata: dict = field(default_factory=dict)
 
     def calls(self, function: str) -> list[str]:
@@ -56,7 +57,7 @@ class Module:
         return [c for c in self.code if any(f == function for f, _ in CALL.findall(c.source))]
 
 
-def _section(markdown: str, heading: str) -> str:
+def section(markdown: str, heading: str) -> str:
     match = re.search(rf"^## {re.escape(heading)}\s*$(.*?)(?=^## |\Z)", markdown, re.M | re.S)
     return match.group(1) if match else ""
 
@@ -70,9 +71,11 @@ def read_module(path: Path) -> Module:
     title = TITLE.search(markdown)
     if not title:
         raise FrontlineError("no title of the form '# FR1. Title'", path)
-    module = Module(path=path, id=title.group(1), title=title.group(2), metadata=dict(nb.metadata))
+    module = Module(
+        path=path, id=title.group(1), title=title.group(2), metadata=dict(nb.metadata), markdown=markdown
+    )
     module.sections = HEADING.findall(markdown)
-    module.objectives = dict(OBJECTIVE.findall(_section(markdown, "Learning objectives")))
+    module.objectives = dict(OBJECTIVE.findall(section(markdown, "Learning objectives")))
     module.self_checks = SELF_CHECK.findall(markdown)
     module.has_case_study = bool(CASE_STUDY.search(markdown))
     for cell in nb.cells:

@@ -36,6 +36,10 @@ def signatures(item: QuizItem, number: int) -> dict[str, str]:
         found["model answer"] = plain(item.model_answer or "")
         for n, c in enumerate(item.rubric or [], start=1):
             found[f"rubric criterion {n}"] = plain(c.criterion)
+            for mark, anchor in (c.levels or {}).items():
+                found[f"rubric criterion {n}, level {mark}"] = plain(anchor)
+        for n, sample in enumerate(item.samples or [], start=1):
+            found[f"sample answer {n}"] = plain(sample.answer)
     return found
 
 

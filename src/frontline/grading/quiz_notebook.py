@@ -95,13 +95,38 @@ def _question_text(item: QuizItem, number: int) -> str:
     return "\n\n".join(parts)
 
 
+def _points(n: int) -> str:
+    return f"{n} point{'s' if n != 1 else ''}"
+
+
+def _criterion(number: int, c) -> str:
+    lines = [f"{number}. **{_points(c.points)}**: {c.criterion.strip()}"]
+    for mark in sorted(c.levels or {}, reverse=True):
+        lines.append(f"    - *{mark}*: {c.levels[mark].strip()}")
+    return "\n".join(lines)
+
+
+def _samples(item: QuizItem) -> str:
+    if not item.samples:
+        return ""
+    bands = ", ".join(f"{name} {low} to {high}" for name, (low, high) in (item.bands or {}).items())
+    parts = [
+        f"**Sample answers, marked** (bands: {bands}). Mark two or three before you start, then compare."
+    ]
+    for n, s in enumerate(item.samples, start=1):
+        marks = " + ".join(str(m) for m in s.marks)
+        parts.append(
+            f"*Sample {n} ({s.band}, {marks} = {sum(s.marks)})*\n\n> {s.answer.strip()}\n\n{s.why.strip()}"
+        )
+    return "\n\n".join(parts) + "\n\n"
+
+
 def _mark_scheme(item: QuizItem) -> str:
-    rubric = "\n".join(
-        f"- **{c.points} point{'s' if c.points != 1 else ''}**: {c.criterion}" for c in item.rubric or []
-    )
+    rubric = "\n".join(_criterion(n, c) for n, c in enumerate(item.rubric or [], start=1))
     return (
         f"{MARK_SCHEME_BEGIN}\n\n**Marking scheme (graders only).** Objective {item.objective}.\n\n"
-        f"{rubric}\n\n**Model answer.** {(item.model_answer or '').strip()}\n\n{MARK_SCHEME_END}"
+        f"{rubric}\n\n**Model answer.** {(item.model_answer or '').strip()}\n\n"
+        f"{_samples(item)}{MARK_SCHEME_END}"
     )
 
 

@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 from ..files import csv_text
 from .responses import Responses
-from .stats import ItemStats, TestStats, item_stats, normalised_gain, test_stats, thirds
+from .stats import GroupGain, ItemStats, TestStats, group_gain, item_stats, test_stats, thirds
 
 FACILITY_LOW, FACILITY_HIGH, DISCRIMINATION_LOW = 0.2, 0.95, 15.0
 NO_ANSWER = "no answer"
@@ -43,19 +43,38 @@ class ItemRow:
     flags: list[str] = field(default_factory=list)
 
 
+# A pair of twins whose change in facility is this far from the mean change is flagged.
+TWIN_CHANGE_FLAG = 0.2
+# A mastery figure needs at least this many items on the objective.
+MASTERY_MIN_ITEMS = 2
+
+
 @dataclass
 class Gain:
     learners: list[str]
     before: np.ndarray
     after: np.ndarray
 
+    twins: list[TwinRow] = field(default_factory=list)
+
     @property
     def gain(self) -> np.ndarray:
         return self.after - self.before
 
     @property
-    def normalised(self) -> np.ndarray:
-        return normalised_gain(self.before, self.after)
+    def group(self) -> GroupGain:
+        return group_gain(self.before, self.after)
+
+
+@dataclass
+class TwinRow:
+    """A pair of twin items: facility before training (one form) and after (the other)."""
+
+    before_item: str
+    after_item: str
+    before: float
+    after: float
+    unusual: bool  # its change is far from the test's mean change: unequal twins, or a topic apart
 
 
 @dataclass
@@ -64,10 +83,11 @@ class Report:
     items: list[ItemRow]
     test: TestStats
     percent: np.ndarray
-    mastery: dict[str, float]  # objective -> share of learners who mastered it
+    mastery: dict[str, float | None]  # objective -> share who mastered it; None: too few items to judge
     mastered: dict[str, np.ndarray]  # objective -> per-learner bool
     threshold: float
     gain: Gain | None = None
+    uncovered: list[str] = field(default_factory=list)  # objectives of the quiz's modules with no item
 
 
 def _options(item, choices: np.ndarray, top: np.ndarray, bottom: np.ndarray) -> list[OptionRow]:
@@ -122,20 +142,13 @@ def build(responses: Responses, threshold: float = 0.8, before: Responses | None
     for j, (item, stats) in enumerate(zip(responses.items, item_stats(scores, max_points), strict=True)):
         options = _options(item, choices[:, j], top, bottom)
         rows.append(ItemRow(item.id, item.objective, item.type, stats, options, _flags(stats, options)))
-    mastered = {}
+    mastered, mastery = {}, {}
     for objective in sorted({i.objective for i in responses.items}):
         cols = [j for j, i in enumerate(responses.items) if i.objective == objective]
         got = scores[:, cols].sum(axis=1) / max_points[cols].sum()
         mastered[objective] = got >= threshold
-    report = Report(
-        responses,
-        rows,
-        test_stats(scores, max_points),
-        percent,
-        {o: float(m.mean()) for o, m in mastered.items()},
-        mastered,
-        threshold,
-    )
+        mastery[objective] = float(mastered[objective].mean()) if len(cols) >= MASTERY_MIN_ITEMS else None
+    report = Report(responses, rows, test_stats(scores, max_points), percent, mastery, mastered, threshold)
     if before is not None:
         earlier = dict(
             zip(before.learners, 100 * before.matrix.sum(axis=1) / before.max_points.sum(), strict=True)
@@ -145,13 +158,37 @@ def build(responses: Responses, threshold: float = 0.8, before: Responses | None
             [responses.learners[n] for n in both],
             np.array([earlier[responses.learners[n]] for n in both]),
             percent[both],
+            twins(before, responses),
         )
     return report
+
+
+def twins(before: Responses, after: Responses) -> list[TwinRow]:
+    """Twin items' facility before and after. Equal twins change about as much as the whole test."""
+    facility_before = {
+        i.id: s.facility
+        for i, s in zip(before.items, item_stats(before.matrix, before.max_points), strict=True)
+    }
+    facility_after = {
+        i.id: s.facility for i, s in zip(after.items, item_stats(after.matrix, after.max_points), strict=True)
+    }
+    pairs = [(i.pairs_with, i.id) for i in after.items if i.pairs_with in facility_before]
+    if not pairs:
+        return []
+    changes = [facility_after[a] - facility_before[b] for b, a in pairs]
+    mean_change = float(np.mean(changes))
+    return [
+        TwinRow(b, a, facility_before[b], facility_after[a], abs(change - mean_change) > TWIN_CHANGE_FLAG)
+        for (b, a), change in zip(pairs, changes, strict=True)
+    ]
 
 
 # Figures -----------------------------------------------------------------------------------------
 
 INK = "#1f4e79"
+ONE_ITEM = "one item: not enough to judge"
+NOT_DEFINED = "not defined"
+CEILING = "at the ceiling before training, so a gain is not defined"
 
 
 def _png(fig: Figure) -> bytes:
@@ -189,7 +226,7 @@ def facility_chart(report: Report) -> bytes:
 
 
 def mastery_chart(report: Report) -> bytes:
-    items = sorted(report.mastery.items(), key=lambda kv: kv[1])
+    items = sorted(((o, s) for o, s in report.mastery.items() if s is not None), key=lambda kv: kv[1])
     fig = Figure(figsize=(6.4, 0.35 * len(items) + 1.2), layout="constrained")
     ax = fig.add_subplot()
     ax.barh([k for k, _ in items], [100 * v for _, v in items], color=INK)
@@ -283,7 +320,11 @@ def write_csvs(report: Report, out: Path, name: Callable[[str], str]) -> None:
         out / "objectives.csv",
         ["objective", "items", "mastered_share"],
         [
-            [o, " ".join(i.id for i in r.items if i.objective == o), _fmt(s, 3)]
+            [
+                o,
+                " ".join(i.id for i in r.items if i.objective == o),
+                _fmt(s, 3) if s is not None else ONE_ITEM,
+            ]
             for o, s in report.mastery.items()
         ],
     )
@@ -303,13 +344,20 @@ def write_csvs(report: Report, out: Path, name: Callable[[str], str]) -> None:
     )
     if report.gain is not None:
         g = report.gain
+        # Each person's scores, in learner order, never ranked by gain.
         _csv(
             out / "gain.csv",
-            ["learner", "before_percent", "after_percent", "gain", "normalised_gain"],
-            [
-                [name(x), _fmt(b), _fmt(a), _fmt(d), _fmt(n, 3)]
-                for x, b, a, d, n in zip(g.learners, g.before, g.after, g.gain, g.normalised, strict=True)
-            ],
+            ["learner", "before_percent", "after_percent", "note"],
+            sorted(
+                [name(x), _fmt(b), _fmt(a), CEILING if b >= 100 else ""]
+                for x, b, a in zip(g.learners, g.before, g.after, strict=True)
+            ),
+        )
+        group = g.group
+        _csv(
+            out / "group-gain.csv",
+            ["learners", "mean_gain_points", "standard_error", "normalised_gain_of_class_means"],
+            [[group.learners, _fmt(group.mean), _fmt(group.se), _fmt(group.normalised, 2) or NOT_DEFINED]],
         )
 
 
@@ -416,20 +464,61 @@ def html(report: Report, figures: dict[str, str]) -> str:
         _img(figures["mastery"], "Bar chart of the share of learners who mastered each objective."),
         _table(
             ["Objective", "Learners who mastered it"],
-            [[escape(o), f"{s:.0%}"] for o, s in report.mastery.items()],
+            [[escape(o), f"{s:.0%}" if s is not None else ONE_ITEM] for o, s in report.mastery.items()],
             numeric={1},
         ),
+        f"<p>A mastery figure needs at least {MASTERY_MIN_ITEMS} items on the objective: one item is too "
+        "little to judge a person by.</p>",
     ]
+    if report.uncovered:
+        parts.append(
+            "<p>This quiz does not test these objectives of its modules: "
+            + ", ".join(escape(o) for o in report.uncovered)
+            + ". Judge them another way (an observed activity, a self-check).</p>"
+        )
     if report.gain is not None:
         g = report.gain
-        mean_norm = np.nanmean(g.normalised) if len(g.learners) and not np.isnan(g.normalised).all() else None
+        group = g.group
+        interval = (
+            f" (standard error {group.se:.1f}; about 95 per cent sure the group's true gain lies between "
+            f"{group.mean - 1.96 * group.se:.1f} and {group.mean + 1.96 * group.se:.1f})"
+            if group.se is not None and group.mean is not None
+            else ""
+        )
         parts += [
             "<h2>Before and after</h2>",
-            f"<p>{len(g.learners)} learners took the test before and after training. Mean gain: "
-            f"{_fmt(float(g.gain.mean()) if len(g.learners) else None)} percentage points. Mean normalised "
-            f"gain: {_fmt(mean_norm, 2) or 'not defined'} (the share of the possible improvement "
-            "achieved).</p>",
+            f"<p>{group.learners} learners took the test before and after training. The group's mean gain: "
+            f"{_fmt(group.mean) or NOT_DEFINED} percentage points{interval}. Normalised gain of the class "
+            f"means: {_fmt(group.normalised, 2) or NOT_DEFINED + ' (the mean before was already full)'} "
+            "(the share of the possible improvement the group achieved). These are figures for the group: "
+            "on a short test, one person's gain is mostly chance, so people are not ranked by gain.</p>",
         ]
+        ceiling = sum(b >= 100 for b in g.before)
+        if ceiling:
+            parts.append(f"<p>{ceiling} learner(s) had a full score before training: {CEILING}.</p>")
+        if g.twins:
+            parts += [
+                "<h3>Twin items</h3>",
+                "<p>Each item of the test after training has a twin in the test before. Twins are meant to "
+                "be equally hard, so each pair should change about as much as the whole test. A pair "
+                f"flagged here changed more than {TWIN_CHANGE_FLAG} away from the mean change: the two "
+                "items may not be equally hard, or the topic was taught unusually well or badly. Check the "
+                "twins on a pilot group before you read a gain as learning.</p>",
+                _table(
+                    ["Before", "After", "Facility before", "Facility after", "Review"],
+                    [
+                        [
+                            escape(w.before_item),
+                            escape(w.after_item),
+                            _fmt(w.before, 2),
+                            _fmt(w.after, 2),
+                            '<span class="flag">unusual change</span>' if w.unusual else "",
+                        ]
+                        for w in g.twins
+                    ],
+                    numeric={2, 3},
+                ),
+            ]
         if "gain" in figures:
             parts.append(
                 f'<img src="{figures["gain"]}" alt="Scatter plot of each learner\'s score before and '
@@ -441,7 +530,11 @@ def html(report: Report, figures: dict[str, str]) -> str:
         '<a href="options.csv">options.csv</a>, '
         '<a href="learners.csv">learners.csv</a>, <a href="objectives.csv">objectives.csv</a>, '
         '<a href="test.csv">test.csv</a>'
-        + (', <a href="gain.csv">gain.csv</a>' if report.gain is not None else "")
+        + (
+            ', <a href="gain.csv">gain.csv</a>, <a href="group-gain.csv">group-gain.csv</a>'
+            if report.gain is not None
+            else ""
+        )
         + ".</p>",
     ]
     return (
@@ -473,13 +566,37 @@ def write(report: Report, out: Path, name: Callable[[str], str] = str) -> Path:
     return page
 
 
-def responses_for(project, quiz_id: str, papers: list[Path]) -> Responses:
-    """A quiz's responses: the gradebook's, if the course has graded it, and any paper answers."""
+def from_platforms(quiz, moodle: list[Path], canvas: list[Path]) -> Responses:
+    """Answers downloaded from Moodle or Canvas, for a quiz exported by `frontline dist`. Files of the
+    same quiz may be combined when they analyse the same items; a learner in two files is refused."""
+    from ..errors import FrontlineError
+    from .platform_results import from_canvas_student_analysis, from_moodle_responses
+
+    parts = [from_moodle_responses(quiz, p) for p in moodle] + [
+        from_canvas_student_analysis(quiz, p) for p in canvas
+    ]
+    combined = parts[0]
+    for path, part in zip([*moodle, *canvas][1:], parts[1:], strict=True):
+        if [i.id for i in part.items] != [i.id for i in combined.items]:
+            raise FrontlineError("analyses other items than the first file (written answers differ)", path)
+        for learner, scores, choices in zip(part.learners, part.scores, part.choices, strict=True):
+            combined.add(learner, scores, choices, str(path))
+        combined.notes += [n for n in part.notes if n not in combined.notes]
+    return combined
+
+
+def responses_for(
+    project, quiz_id: str, papers: list[Path], moodle: list[Path] = (), canvas: list[Path] = ()
+) -> Responses:
+    """A quiz's responses: from Moodle or Canvas downloads when given; otherwise the gradebook's, if the
+    course has graded it, and any paper answers."""
     from ..content.bank import load_bank
     from ..grading.course import db_url
     from .responses import add_paper, from_gradebook
 
     quiz = load_bank(project).quiz(quiz_id)
+    if moodle or canvas:
+        return from_platforms(quiz, list(moodle), list(canvas))
     database = project.course / "gradebook.db"
     url = db_url(project.course)
     if url.startswith("sqlite") and not database.is_file():
@@ -491,6 +608,14 @@ def responses_for(project, quiz_id: str, papers: list[Path]) -> Responses:
     return responses
 
 
+def uncovered_objectives(project, quiz, report: Report) -> list[str]:
+    """Objectives of the quiz's modules that none of its items tests."""
+    from ..content.modules import read_modules
+
+    objectives = [o for m in read_modules(project) if m.id in quiz.modules for o in m.objectives]
+    return [o for o in objectives if o not in report.mastery]
+
+
 def run(
     project,
     quiz_id: str,
@@ -500,12 +625,14 @@ def run(
     anonymize: bool = False,
     threshold: float = 0.8,
     out: Path | None = None,
+    moodle: list[Path] = (),
+    canvas: list[Path] = (),
 ) -> Path:
     """Build and write the report for one quiz; the HTML page's path."""
     from ..content.bank import load_bank
     from ..errors import FrontlineError
 
-    responses = responses_for(project, quiz_id, list(papers))
+    responses = responses_for(project, quiz_id, list(papers), list(moodle), list(canvas))
     if not responses.learners:
         raise FrontlineError(f"no graded submissions or paper answers for {quiz_id}", project.course)
     quiz = responses.quiz
@@ -516,5 +643,6 @@ def run(
         load_bank(project).quiz(before)
         earlier = responses_for(project, before, list(before_papers))
     report = build(responses, threshold, earlier)
+    report.uncovered = uncovered_objectives(project, quiz, report)
     name = pseudonymiser(course_salt(project.course)) if anonymize else str
     return write(report, out or project.course / "reports" / quiz_id, name)

@@ -101,6 +101,28 @@ def thirds(totals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return top, bottom
 
 
+@dataclass(frozen=True)
+class GroupGain:
+    """A group's learning gain. Hake defined the normalised gain for class averages; for one person on a
+    short test it is mostly noise and undefined at a full score, so only the group's figure is given."""
+
+    learners: int
+    mean: float | None  # mean of (after - before), percentage points
+    se: float | None  # its standard error; None below two learners
+    normalised: float | None  # (mean after - mean before) / (100 - mean before); None at a full mean before
+
+
+def group_gain(before: np.ndarray, after: np.ndarray) -> GroupGain:
+    n = len(before)
+    if n == 0:
+        return GroupGain(0, None, None, None)
+    diff = after - before
+    se = float(diff.std(ddof=1) / np.sqrt(n)) if n > 1 else None
+    room = 100.0 - float(before.mean())
+    normalised = float((after.mean() - before.mean()) / room) if room > 0 else None
+    return GroupGain(n, float(diff.mean()), se, normalised)
+
+
 def normalised_gain(before: np.ndarray, after: np.ndarray) -> np.ndarray:
     """Hake's normalised gain (after - before) / (100 - before) on per cent scores; NaN at 100 before."""
     room = 100.0 - before

@@ -1,0 +1,56 @@
+"""Observation checklists (`assets/checklists/<id>.yaml`): areas with an anchored description for every
+level, so that two observers give the same score. The book and the workshop packs print them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..paths import Project
+from ..yamlfile import load_model
+
+
+class Area(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    area: str = Field(min_length=3)
+    what: str = Field(min_length=10)
+    levels: dict[int, str]
+
+    @model_validator(mode="after")
+    def _every_level_anchored(self):
+        if sorted(self.levels) != list(range(len(self.levels))) or len(self.levels) < 2:
+            raise ValueError(f"levels must run 0, 1, 2 ... with no gap, not {sorted(self.levels)}")
+        return self
+
+
+class Checklist(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    title: str = Field(min_length=5)
+    use: str = Field(min_length=20)
+    areas: list[Area] = Field(min_length=1)
+    pass_rule: str = Field(min_length=20)
+
+    def markdown(self) -> str:
+        """The checklist as a Markdown table with a score column, for print and for the book."""
+        top = max(len(a.levels) for a in self.areas) - 1
+        head = "| Area | " + " | ".join(str(n) for n in range(top, -1, -1)) + " | Score and example |"
+        rule = "| --- " * (top + 3) + "|"
+        rows = [
+            f"| **{a.area}**: {a.what.strip()} | "
+            + " | ".join(a.levels.get(n, "").strip() for n in range(top, -1, -1))
+            + " |  |"
+            for a in self.areas
+        ]
+        return "\n".join(
+            [self.use.strip(), "", head, rule, *rows, "", f"**Pass rule.** {self.pass_rule.strip()}"]
+        )
+
+
+def checklist_path(project: Project, checklist_id: str) -> Path:
+    return project.root / "assets" / "checklists" / f"{checklist_id}.yaml"
+
+
+def load_checklist(project: Project, checklist_id: str) -> Checklist:
+    return load_model(checklist_path(project, checklist_id), Checklist)
