@@ -263,3 +263,19 @@ def test_the_facilitator_pack_has_the_team_room_and_one_materials_list(scratch, 
         "Rotations:",
     ):
         assert part in text, part
+
+
+def test_no_time_range_or_id_is_split_across_lines(project, tmp_path):
+    """Printed agendas keep "13:40-14:10" whole: in the PDF a non-breaking hyphen and a time column
+    as wide as its longest range; in the HTML a no-wrap span."""
+    import pypdfium2
+
+    build_packs(project, "tot-5day", out=tmp_path)
+    doc = pypdfium2.PdfDocument(tmp_path / "facilitator.pdf")
+    text = "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc))).replace("\r", "")
+    doc.close()
+    text = text.replace("\u2011", "-")
+    assert len(re.findall(r"\d{2}:\d{2}-\d{2}:\d{2}", text)) > 50
+    assert not re.search(r"\d{2}:\d{2}-?\d{0,2}\n:?\d", text), "a time range broke across lines"
+    html = (tmp_path / "facilitator.html").read_text()
+    assert '<span class="nobr">09:00-09:15</span>' in html

@@ -28,7 +28,31 @@ th, td { border: 1pt solid #000; padding: 2mm; text-align: left; vertical-align:
 li { margin-bottom: 1.5mm; }
 .source { font-size: 8.5pt; margin-top: 4mm; border-top: 1pt solid #000; padding-top: 2mm; }
 a { color: #000; }
+.nobr { white-space: nowrap; }
 """
+
+# Time ranges, dates and ids must never break across lines on paper: "13:40-14:10", "2026-01-31",
+# "fr2-sc-04". The HTML keeps each in one piece with CSS; the PDF with a non-breaking hyphen.
+UNBREAKABLE = re.compile(
+    r"\b\d{1,2}:\d{2}(?:-\d{1,2}:\d{2})?\b|\b\d{4}-\d{2}-\d{2}\b|\b[a-z]+\d*(?:-[a-z0-9]+)+\b|\b[A-Z]{1,3}\d+\.\d+\b"
+)
+TAG_OR_TEXT = re.compile(r"(<[^>]+>)|([^<]+)")
+NB_HYPHEN = "\u2011"
+
+
+def unbreakable_html(html: str) -> str:
+    """Wrap every time range, date and id in the page's text (never inside a tag) in a nowrap span."""
+
+    def text(m: re.Match) -> str:
+        if m.group(1):
+            return m.group(1)
+        return UNBREAKABLE.sub(lambda t: f'<span class="nobr">{t.group(0)}</span>', m.group(2))
+
+    return TAG_OR_TEXT.sub(text, html)
+
+
+def unbreakable_pdf(text: str) -> str:
+    return UNBREAKABLE.sub(lambda m: m.group(0).replace("-", NB_HYPHEN), text)
 
 
 def html_page(title: str, markdown_text: str, footer: str) -> str:
@@ -37,7 +61,7 @@ def html_page(title: str, markdown_text: str, footer: str) -> str:
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{PAGE_CSS}</style></head><body>"
-        f"<h1>{escape(title)}</h1>{to_html(markdown_text)}"
+        f"<h1>{escape(title)}</h1>{unbreakable_html(to_html(markdown_text))}"
         f'<p class="source">{escape(footer)}</p></body></html>\n'
     )
 
@@ -52,7 +76,28 @@ ITALIC = re.compile(r"(?<![*\w])\*(?!\*)([^*\n]+?)(?<!\*)\*(?![*\w])")
 
 def _plain(inline: str) -> str:
     """Inline Markdown as fpdf2's own markup: keep **bold**, *italic* as __italic__, drop link targets."""
-    return ITALIC.sub(r"__\1__", LINK.sub(r"\1", inline)).replace("\\|", "|")
+    return unbreakable_pdf(ITALIC.sub(r"__\1__", LINK.sub(r"\1", inline)).replace("\\|", "|"))
+
+
+def _column_widths(pdf, rows: list[list[str]], padding: float = 1.5) -> tuple[float, ...]:
+    """Each column at least as wide as its longest unbreakable word (a time range, an id), the rest
+    of the width shared by how much text each column holds."""
+    columns = range(len(rows[0]))
+    cells = [[r[c] if c < len(r) else "" for r in rows] for c in columns]
+    need = [
+        max(
+            (pdf.get_string_width(w.replace("*", "").replace("_", "")) for t in col for w in t.split()),
+            default=0,
+        )
+        + 2 * padding
+        + 1
+        for col in cells
+    ]
+    room = pdf.epw - sum(need)
+    if room <= 0:
+        return tuple(need)
+    text = [min(max(len(t) for t in col), 60) for col in cells]
+    return tuple(n + room * x / sum(text) for n, x in zip(need, text, strict=True))
 
 
 def _render(pdf, markdown_text: str) -> None:
@@ -109,9 +154,7 @@ def _render(pdf, markdown_text: str) -> None:
                 elif tokens[j].type == "inline":
                     rows[-1].append(_plain(tokens[j].content))
                 j += 1
-            # Columns as wide as their longest text needs, within reason.
-            longest = [max(len(r[c]) if c < len(r) else 0 for r in rows) for c in range(len(rows[0]))]
-            widths = tuple(min(max(n, 6), 60) for n in longest)
+            widths = _column_widths(pdf, rows)
             with pdf.table(
                 text_align="LEFT", line_height=LINE, markdown=True, padding=1.5, col_widths=widths
             ) as table:
