@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,41 @@ def scratch(tmp_path: Path) -> Project:
 @pytest.fixture(scope="module")
 def scratch_module(tmp_path_factory) -> Project:
     return copy_project(tmp_path_factory.mktemp("course") / "project")
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's chromium as root, offline: no sandbox, no GPU, no background calls home.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session (Playwright driving Debian's chromium)."""
+    need(
+        shutil.which("chromium") is not None, "Debian's chromium is not installed (apt-get install chromium)"
+    )
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield b
+        b.close()
+
+
+def recording_page(browser, width: int, height: int):
+    """A new page in its own context that records every request, failed response and page error."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    pg = context.new_page()
+    pg.requests = []
+    pg.failures = []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.on("response", lambda r: r.status >= 400 and pg.failures.append(f"{r.status} {r.url}"))
+    pg.on("pageerror", lambda e: pg.failures.append(f"page error: {e}"))
+    return context, pg

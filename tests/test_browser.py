@@ -5,25 +5,14 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import threading
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import need
+from tests.conftest import recording_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 PAGE = "modules/first-responder/fr1-what-is-trafficking.html"
 
 
@@ -42,27 +31,9 @@ def server(built_book):
     httpd.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    need(
-        shutil.which("chromium") is not None, "Debian's chromium is not installed (apt-get install chromium)"
-    )
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context(viewport={"width": 412, "height": 900})
-    pg = context.new_page()
-    pg.requests = []
-    pg.failures = []
-    pg.on("request", lambda r: pg.requests.append(r.url))
-    pg.on("response", lambda r: r.status >= 400 and pg.failures.append(f"{r.status} {r.url}"))
-    pg.on("pageerror", lambda e: pg.failures.append(f"page error: {e}"))
+    context, pg = recording_page(browser, 412, 900)
     yield pg
     context.close()
 

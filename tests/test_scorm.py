@@ -20,19 +20,9 @@ import pytest
 from frontline.dist.scorm import SCHEMAS, build_scorm, scorm_package, tracks
 from frontline.errors import FrontlineError
 from frontline.paths import Project
-from tests.conftest import need
+from tests.conftest import recording_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 NS = {
     "cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
     "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2",
@@ -228,27 +218,9 @@ def site(packages, project, tmp_path_factory):
     httpd.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    need(
-        shutil.which("chromium") is not None, "Debian's chromium is not installed (apt-get install chromium)"
-    )
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def page(browser, site):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    pg = context.new_page()
-    pg.requests = []
-    pg.failures = []
-    pg.on("request", lambda r: pg.requests.append(r.url))
-    pg.on("response", lambda r: r.status >= 400 and pg.failures.append(f"{r.status} {r.url}"))
-    pg.on("pageerror", lambda e: pg.failures.append(f"page error: {e}"))
+    context, pg = recording_page(browser, 1280, 800)
     yield pg
     context.close()
 
