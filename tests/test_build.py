@@ -14,7 +14,7 @@ from frontline.book.pageweight import weigh
 from frontline.content.modules import module_paths
 
 pytestmark = pytest.mark.build
-BUDGET = 600 * 1024  # bytes a module page may load before the learner does anything, images excluded
+BUDGET = 200 * 1024  # bytes a module page may load before the learner does anything, images excluded
 
 
 def pages(html: Path) -> list[Path]:
@@ -75,7 +75,10 @@ def test_modules_hide_code_and_keep_outputs(project, built_book):
         assert "sorting_exercise" not in text and "from frontline" not in text, f"{page}: code leaked"
         assert re.search(r'<img alt="[^"]{20,}" src="[^"]+\.png"', text), f"{page}: no figure with alt text"
         assert 'class="fl-exercise"' in text, f"{page}: no exercise"
-        assert "application/vnd.jupyter.widget-state+json" in text, f"{page}: no saved widget state"
+        state = re.search(r'<meta name="fl-widget-state" content="([^"]+)"', text)
+        assert state, f"{page}: no saved widget state"
+        assert "application/vnd.jupyter.widget-state+json" not in text, f"{page}: widget state inline"
+        assert (page.parent / state.group(1)).is_file(), f"{page}: widget state file missing"
         assert "application/vnd.jupyter.widget-view+json" in text, f"{page}: no widget view"
         assert text.count('class="fl-selfcheck"') >= 4, f"{page}: too few self-checks"
 

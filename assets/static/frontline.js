@@ -33,7 +33,8 @@
       }
       var right = chosen.getAttribute("data-correct") === "true";
       section.classList.add(right ? "fl-right" : "fl-wrong");
-      say(feedback, right ? "Correct." : "Not correct.", chosen.getAttribute("data-feedback"));
+      var why = section.querySelector('.fl-answer li[data-option="' + chosen.value + '"] .fl-why');
+      say(feedback, right ? "Correct." : "Not correct.", why ? why.textContent : "");
       // For whoever embeds the page (a SCORM launch page records progress); nothing here listens.
       document.dispatchEvent(new CustomEvent("fl-selfcheck", {
         detail: { item: section.getAttribute("data-item"), correct: right }
@@ -83,7 +84,8 @@
     var buttons = document.querySelectorAll(".fl-load-widgets");
     if (!loading) {
       buttons.forEach(function (b) { b.disabled = true; b.textContent = "Loading the widget version..."; });
-      loading = loadScript(vendor("require.js"))
+      loading = loadWidgetState()
+        .then(function () { return loadScript(vendor("require.js")); })
         .then(function () {
           return loadScript(vendor("embed-amd.js"), { "data-jupyter-widgets-cdn": vendor("") });
         })
@@ -98,13 +100,30 @@
     return loading;
   }
 
+  // The page's saved widget state lives in its own script, fetched with the widget manager: the
+  // manager reads it from a widget-state script tag, which this adds to the page.
+  function stateMeta() {
+    return document.querySelector('meta[name="fl-widget-state"]');
+  }
+
+  function loadWidgetState() {
+    return loadScript(stateMeta().getAttribute("content")).then(function () {
+      var tag = document.createElement("script");
+      tag.type = "application/vnd.jupyter.widget-state+json";
+      tag.textContent = JSON.stringify(window.flWidgetState);
+      document.body.appendChild(tag);
+    });
+  }
+
   function setupWidgetSlots() {
-    if (!document.querySelector('script[type="application/vnd.jupyter.widget-state+json"]')) return;
+    if (!stateMeta()) return;
+    var stateKB = parseInt(stateMeta().getAttribute("data-kb") || "0", 10);
     document.querySelectorAll(".fl-widget-slot").forEach(function (slot) {
       var b = document.createElement("button");
       b.type = "button";
       b.className = "fl-load-widgets";
-      b.textContent = "Show the Jupyter widget version" + (widgetKB ? " (" + widgetKB + " KB download)" : "");
+      var kb = (parseInt(widgetKB || "0", 10) || 0) + stateKB;
+      b.textContent = "Show the Jupyter widget version" + (kb ? " (" + kb + " KB download)" : "");
       b.addEventListener("click", loadWidgets);
       var note = document.createElement("p");
       note.className = "fl-widget-note";

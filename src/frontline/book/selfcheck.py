@@ -27,10 +27,14 @@ def render(item: SelfCheckItem, number: int | None = None) -> str:
         correct = "true" if value == answer else "false"
         choices.append(
             f'<div class="fl-choice"><input type="radio" name="{qid}" id="{cid}" value="{value}" '
-            f'data-correct="{correct}" data-feedback="{escape(feedback)}">'
+            f'data-correct="{correct}">'
             f'<label for="{cid}">{escape(text)}</label></div>'
         )
-        explained.append(f"<li><strong>{escape(text)}</strong>: {escape(feedback)}</li>")
+        # The feedback is written once, here; the page's script reads it from this list.
+        explained.append(
+            f'<li data-option="{value}"><strong>{escape(text)}</strong>: '
+            f'<span class="fl-why">{escape(feedback)}</span></li>'
+        )
     right = next(text for value, text, _ in _choices(item) if value == answer)
     return (
         f'<section class="fl-selfcheck" id="{qid}" data-item="{escape(item.id)}" '

@@ -37,7 +37,12 @@ UNUSED_ASSETS = (
     "design-tabs",
     "sphinx-design",
     "mathjax",
+    "pygments.css",  # no code is ever shown to learners
+    "mystnb.",  # 42 KB for code cells and text outputs; the two rules outputs need are in frontline.css
 )
+# Each page's saved widget state (tens of KB of defaults) goes to its own script, fetched only when a
+# learner asks for the widget version: `<script src>` works from file:// too, unlike fetch().
+WIDGET_STATE_FOLDER = "_static/widget-state"
 
 # The widget manager, served from the book and fetched only when a learner asks for it.
 VENDOR_FILES = {
@@ -174,13 +179,26 @@ class ChecklistDirective(SphinxDirective):
         return [nodes.raw("", f'<div class="fl-checklist">{html}</div>', format="html")]
 
 
-def _canonical_widget_state(script) -> None:
-    """Widget state is written in the order the kernel made it, or sorted when it comes back from
-    the execution cache: write it sorted either way, so a cached page equals a freshly run one."""
-    attributes = getattr(script, "attributes", {})
-    if attributes.get("type") == WIDGET_STATE and attributes.get("body"):
-        state = json.loads(attributes["body"])
-        attributes["body"] = sanitize_script_content(json.dumps(state, sort_keys=True))
+def _defer_widget_state(app, pagename: str, context: dict) -> None:
+    """Move the page's widget state out of the page into `_static/widget-state/<page>.js`, written
+    sorted (the kernel's order and the execution cache's differ), and leave a meta tag that tells
+    frontline.js where it is and how big."""
+    scripts = context.get("script_files") or []
+    state = next((s for s in scripts if getattr(s, "attributes", {}).get("type") == WIDGET_STATE), None)
+    if state is None or not state.attributes.get("body"):
+        return
+    context["script_files"] = [s for s in scripts if s is not state]
+    body = json.dumps(json.loads(state.attributes["body"]), sort_keys=True)
+    name = pagename.replace("/", "--") + ".js"
+    target = Path(app.outdir) / WIDGET_STATE_FOLDER / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    script = f"window.flWidgetState = {sanitize_script_content(body)};\n"
+    target.write_text(script, encoding="utf-8")
+    url = context["pathto"](f"{WIDGET_STATE_FOLDER}/{name}", 1)
+    kb = round(len(script.encode()) / 1024)
+    context["metatags"] = context.get("metatags", "") + (
+        f'<meta name="fl-widget-state" content="{escape(url)}" data-kb="{kb}">\n'
+    )
 
 
 def _lean_assets(app, pagename, templatename, context, doctree) -> None:
@@ -189,8 +207,7 @@ def _lean_assets(app, pagename, templatename, context, doctree) -> None:
         if files is None:
             continue
         context[key] = [f for f in files if not any(u in str(f) for u in UNUSED_ASSETS)]
-    for script in context.get("script_files") or []:
-        _canonical_widget_state(script)
+    _defer_widget_state(app, pagename, context)
     for key in ("css_tag", "js_tag"):
         if key in context:
             context[key] = _without_checksum(context[key])
