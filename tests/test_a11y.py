@@ -1,6 +1,7 @@
 """WCAG 2.1 A and AA, checked by axe-core in Debian's chromium: every page of the built book in the light
-and the dark colour scheme, the Jupyter widget version of the exercises once loaded, and the pages the
-tools write for people (a learner's feedback, the instructor report, a workshop pack, a field card).
+and the dark colour scheme and on a phone, the Jupyter widget version of the exercises once loaded, and
+the pages the tools write for people (a learner's feedback, the instructor report, a workshop pack, the
+field cards, which are pages of the book).
 axe-core is pinned in assets/package.json as a test dependency; it never goes into the book."""
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 AXE = ROOT / "assets" / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-SCHEMES = ["light", "dark"]
+# (colour scheme, viewport): both schemes on a wide screen, and a phone, where wide tables scroll.
+VIEWS = [("light", 1280), ("dark", 1280), ("dark", 412)]
 WIDGET_PAGES = [
     "modules/first-responder/fr1-what-is-trafficking.html",
     "modules/first-responder/fr5-crime-scene-and-evidence.html",
@@ -92,12 +94,14 @@ def browser():
         b.close()
 
 
-@pytest.fixture(scope="module", params=SCHEMES)
+@pytest.fixture(scope="module", params=VIEWS, ids=[f"{s}-{w}px" for s, w in VIEWS])
 def page(request, browser):
-    """One tab per colour scheme, reused for every page. Furo follows prefers-color-scheme ("auto")."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
+    """One tab per view, reused for every page. Furo follows prefers-color-scheme ("auto")."""
+    scheme, width = request.param
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     pg = context.new_page()
-    pg.scheme = request.param
+    pg.scheme = scheme
+    pg.view = f"{scheme}, {width}px"
     yield pg
     context.close()
 
@@ -111,7 +115,7 @@ def audit(page, url: str) -> list[str]:
             .then(r => r.violations.map(v => [v.id, v.impact, v.nodes.map(n => n.target.join(' '))]))""",
         TAGS,
     )
-    where = f"{url} [{page.scheme}]"
+    where = f"{url} [{page.view}]"
     return [f"{where}: {rule} ({impact}) {target}" for rule, impact, targets in found for target in targets]
 
 

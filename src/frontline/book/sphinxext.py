@@ -203,6 +203,12 @@ CAPTION_WITH_LEVEL = '<p class="caption" role="heading" aria-level="2">'
 # Docutils puts citations in a `role="list"` whose items are `role="doc-biblioentry"`: a list must
 # hold list items, and ARIA has deprecated doc-biblioentry. Each citation is an item of that list.
 BIBLIOENTRY = re.compile(r'(<div class="citation" id="[^"]*" )role="doc-biblioentry">')
+# On a phone a wide table or code block scrolls sideways inside its box (Furo's table wrapper, the
+# highlighted <pre>): a keyboard can scroll it only if the box can take the focus.
+SCROLL_BOXES = (
+    ('<div class="table-wrapper', '<div tabindex="0" class="table-wrapper'),
+    ("<pre>", '<pre tabindex="0">'),
+)
 
 
 def _accessible_markup(app, pagename, templatename, context, doctree) -> None:
@@ -212,7 +218,10 @@ def _accessible_markup(app, pagename, templatename, context, doctree) -> None:
         context["furo_navigation_tree"] = tree.replace(CAPTION, CAPTION_WITH_LEVEL)
     body = context.get("body")
     if isinstance(body, str):
-        context["body"] = BIBLIOENTRY.sub(r'\1role="listitem">', body)
+        body = BIBLIOENTRY.sub(r'\1role="listitem">', body)
+        for plain, focusable in SCROLL_BOXES:
+            body = body.replace(plain, focusable)
+        context["body"] = body
 
 
 def _copy_vendor(app: Sphinx, exception) -> None:
