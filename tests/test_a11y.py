@@ -99,6 +99,7 @@ def page(request, browser):
     """One tab per view, reused for every page. Furo follows prefers-color-scheme ("auto")."""
     scheme, width = request.param
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    context.add_init_script(path=str(AXE))  # axe-core in every page, before the page's own scripts
     pg = context.new_page()
     pg.scheme = scheme
     pg.view = f"{scheme}, {width}px"
@@ -108,8 +109,6 @@ def page(request, browser):
 
 def audit(page, url: str) -> list[str]:
     """axe-core's WCAG 2.1 A/AA violations on the page as it is now: 'page: rule (impact) selector'."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     found = page.evaluate(
         """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
             .then(r => r.violations.map(v => [v.id, v.impact, v.nodes.map(n => n.target.join(' '))]))""",
