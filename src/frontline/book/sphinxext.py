@@ -213,6 +213,34 @@ def _lean_assets(app, pagename, templatename, context, doctree) -> None:
             context[key] = _without_checksum(context[key])
 
 
+# Sphinx writes the sidebar's captions as headings with no level, which ARIA requires; they head
+# the sections of the navigation, under the page's one h1.
+CAPTION = '<p class="caption" role="heading">'
+CAPTION_WITH_LEVEL = '<p class="caption" role="heading" aria-level="2">'
+# Docutils puts citations in a `role="list"` whose items are `role="doc-biblioentry"`: a list must
+# hold list items, and ARIA has deprecated doc-biblioentry. Each citation is an item of that list.
+BIBLIOENTRY = re.compile(r'(<div class="citation" id="[^"]*" )role="doc-biblioentry">')
+# On a phone a wide table or code block scrolls sideways inside its box (Furo's table wrapper, the
+# highlighted <pre>): a keyboard can scroll it only if the box can take the focus.
+SCROLL_BOXES = (
+    ('<div class="table-wrapper', '<div tabindex="0" class="table-wrapper'),
+    ("<pre>", '<pre tabindex="0">'),
+)
+
+
+def _accessible_markup(app, pagename, templatename, context, doctree) -> None:
+    """Runs after Furo's own handler, which renders the navigation tree into the context."""
+    tree = context.get("furo_navigation_tree")
+    if isinstance(tree, str):
+        context["furo_navigation_tree"] = tree.replace(CAPTION, CAPTION_WITH_LEVEL)
+    body = context.get("body")
+    if isinstance(body, str):
+        body = BIBLIOENTRY.sub(r'\1role="listitem">', body)
+        for plain, focusable in SCROLL_BOXES:
+            body = body.replace(plain, focusable)
+        context["body"] = body
+
+
 def _copy_vendor(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -263,6 +291,7 @@ def setup(app: Sphinx) -> dict:
     app.add_css_file("frontline.css")
     app.add_js_file("frontline.js", loading_method="defer", **{"data-widget-kb": _widget_kb(app)})
     app.connect("html-page-context", _lean_assets)
+    app.connect("html-page-context", _accessible_markup, priority=900)
     app.connect("build-finished", _copy_vendor)
     app.connect("build-finished", _write_cards)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

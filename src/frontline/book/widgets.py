@@ -106,9 +106,17 @@ class SortingExercise:
             self._build(ex)
 
     def _build(self, ex: Exercise) -> None:
+        # Each dropdown is labelled by its fact (the same words as the visible text beside it), in a
+        # description of no width: screen readers name the dropdown, the page shows the text once.
         self.selects = [
-            w.Dropdown(options=[PROMPT, *ex.categories], value=PROMPT, layout=w.Layout(width="14em"))
-            for _ in ex.facts
+            w.Dropdown(
+                options=[PROMPT, *ex.categories],
+                value=PROMPT,
+                description=f.text,
+                style={"description_width": "0"},
+                layout=w.Layout(width="14em"),
+            )
+            for f in ex.facts
         ]
         self.results = [w.HTML(value="") for _ in ex.facts]
         self.summary = w.HTML(value="")

@@ -372,6 +372,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .note { background: #f3f5f8; border-left: 6px solid #1f4e79; padding: 0.5rem 0.75rem; }
 img { max-width: 100%; height: auto; }
 .scroll { overflow-x: auto; }
+.scroll:focus-visible { outline: 3px solid #b35900; outline-offset: 2px; }
 """
 
 
@@ -387,7 +388,9 @@ def _table(header: list[str], rows: list[list[str]], numeric: set[int] = frozens
         + "</tr>"
         for row in rows
     )
-    return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    # tabindex: on a phone the table scrolls sideways in its box, which a keyboard reaches only so.
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f'<div class="scroll" tabindex="0">{table}</div>'
 
 
 def html(report: Report, figures: dict[str, str]) -> str:
