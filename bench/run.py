@@ -5,7 +5,9 @@
 2. Reports: 10,000 learners and 40 items, against just loading the scores.
 3. Grading: plain `nbgrader autograde` on a sample against `frontline grade` on 1,000 generated
    submissions, with the throughput ratio and whether both gave the same grades.
-4. Authoring: a release build (cold, and with the execution cache warm), a build with nothing
+4. Slow links: every page's weight and modelled first text; Chromium throttled to 400 ms / 50 KB/s
+   for the landing page and two module pages against a default Jupyter Book page.
+5. Authoring: a release build (cold, and with the execution cache warm), a build with nothing
    changed, and the live preview's time from saving a one-line edit of one module to the new page
    being served, each against the full build in the same run.
 """
@@ -45,24 +47,29 @@ def first_text_seconds(blocking_bytes: int, requests: int) -> float:
     return LATENCY_S * (1 + -(-requests // 6)) + blocking_bytes / BYTES_PER_S
 
 
+def default_book(folder: Path) -> Path:
+    """A default Jupyter Book 1 page with one widget, built here now: the baseline."""
+    for name, text in DEFAULT_BOOK.items():
+        (folder / name).write_text(text)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from jupyter_book.cli.main import main; main()",
+            "build",
+            str(folder),
+        ]
+        + ["--quiet"],
+        check=True,
+        capture_output=True,
+    )
+    return folder / "_build/html/page.html"
+
+
 def page_weight(project: Project) -> None:
     ours = weigh(project.html / "modules/first-responder/fr1-what-is-trafficking.html")
     with tempfile.TemporaryDirectory() as tmp:
-        for name, text in DEFAULT_BOOK.items():
-            (Path(tmp) / name).write_text(text)
-        subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                "import sys; from jupyter_book.cli.main import main; main()",
-                "build",
-                tmp,
-                "--quiet",
-            ],
-            check=True,
-            capture_output=True,
-        )
-        base = weigh(Path(tmp) / "_build/html/page.html")
+        base = weigh(default_book(Path(tmp)))
     external = len(base.external)
     print("Page weight before any interaction (images excluded)")
     print(
@@ -77,6 +84,80 @@ def page_weight(project: Project) -> None:
         f"  modelled load at 400 ms / 50 KB/s: default {t_base:.0f} s, ours {t_ours:.0f} s "
         f"(ratio {t_ours / t_base:.2f})"
     )
+
+
+def slow_links(project: Project) -> None:
+    """Every built page: bytes before interaction and modelled time to first text; then Chromium under
+    throttling (CDP Network.emulateNetworkConditions: 400 ms, 50 KB/s) for the landing page and two
+    module pages, next to the default Jupyter Book page, cold cache, in the same run."""
+    import functools
+    import http.server
+    import threading
+
+    pages = sorted(p for p in project.html.rglob("*.html") if "_static" not in p.parts)
+    rows = [(weigh(p), p) for p in pages]
+    slowest = max(rows, key=lambda r: first_text_seconds(r[0].total, len(r[0].files)))
+    modules = [w.total for w, p in rows if "/modules/" in p.as_posix()]
+    print("Slow links (400 ms round trip, 50 KB/s), before any interaction, images excluded")
+    print(
+        f"  {len(rows)} pages; module pages {min(modules) / 1024:.0f} to {max(modules) / 1024:.0f} KB "
+        "(budget 200)"
+    )
+    print(
+        f"  modelled first text: at most {first_text_seconds(slowest[0].total, len(slowest[0].files)):.1f} s "
+        f"({slowest[1].relative_to(project.html)}; target 3 s)"
+    )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("  (Chromium timing skipped: playwright is not installed)")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        baseline = default_book(Path(tmp))
+        sites = {"frontline": project.html, "default": baseline.parent}
+        servers = {}
+        for name, root in sites.items():
+            handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+            handler.log_message = lambda *a: None
+            httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            threading.Thread(target=httpd.serve_forever, daemon=True).start()
+            servers[name] = httpd
+        targets = [
+            ("default Jupyter Book page", "default", "page.html"),
+            ("landing page", "frontline", "book/index.html"),
+            ("FR1 module page", "frontline", "modules/first-responder/fr1-what-is-trafficking.html"),
+            ("T4 module page", "frontline", "modules/trainer/t4-assessment-and-evaluation.html"),
+        ]
+        flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=flags)
+            for label, site, path in targets:
+                context = browser.new_context()
+                page = context.new_page()
+                cdp = context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+                cdp.send(
+                    "Network.emulateNetworkConditions",
+                    {
+                        "offline": False,
+                        "latency": LATENCY_S * 1000,
+                        "downloadThroughput": BYTES_PER_S,
+                        "uploadThroughput": BYTES_PER_S,
+                    },
+                )
+                url = f"http://127.0.0.1:{servers[site].server_address[1]}/{path}"
+                page.goto(url, wait_until="load", timeout=180_000)
+                paint = page.evaluate(
+                    "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null"
+                )
+                loaded = page.evaluate("performance.timing.loadEventEnd - performance.timing.navigationStart")
+                fcp = f"{paint / 1000:5.1f} s" if paint is not None else "  n/a"
+                print(f"  {label:28s} first contentful paint {fcp}, load {loaded / 1000:5.1f} s")
+                context.close()
+            browser.close()
+        for httpd in servers.values():
+            httpd.shutdown()
 
 
 def _submissions(project: Project, count: int) -> dict:
@@ -246,6 +327,7 @@ def main() -> None:
 
         build(project, quiet=True)
     page_weight(project)
+    slow_links(project)
     report_speed(project)
     grading(project)
     authoring(project)

@@ -20,8 +20,6 @@ from notebooks import QUIZ, keyed, put
 from tests.conftest import ROOT, copy_project, need
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 AXE = ROOT / "assets" / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # (colour scheme, viewport): both schemes on a wide screen, and a phone, where wide tables scroll.
@@ -81,22 +79,10 @@ def server(built_book, tool_pages):
     httpd.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    need(
-        shutil.which("chromium") is not None, "Debian's chromium is not installed (apt-get install chromium)"
-    )
-    need(AXE.is_file(), "axe-core is not installed (npm ci --prefix assets)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture(scope="module", params=VIEWS, ids=[f"{s}-{w}px" for s, w in VIEWS])
 def page(request, browser):
     """One tab per view, reused for every page. Furo follows prefers-color-scheme ("auto")."""
+    need(AXE.is_file(), "axe-core is not installed (npm ci --prefix assets)")
     scheme, width = request.param
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     context.add_init_script(path=str(AXE))  # axe-core in every page, before the page's own scripts
