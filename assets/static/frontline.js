@@ -6,6 +6,14 @@
   var base = script ? script.src : document.baseURI;
   var widgetKB = script ? script.getAttribute("data-widget-kb") : null;
 
+  // From file:// (the unzipped book), the browser refuses the fetch() that Sphinx's search uses
+  // to show a summary under each result; the results themselves come from searchindex.js, loaded
+  // by a script tag, which works. Show them without summaries rather than with errors.
+  // (DOCUMENTATION_OPTIONS is a global `const`, so it is not a property of window.)
+  if (location.protocol === "file:" && typeof DOCUMENTATION_OPTIONS === "object") {
+    DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false; // eslint-disable-line no-undef
+  }
+
   function vendor(name) {
     return new URL("vendor/" + name, base).href;
   }
@@ -185,11 +193,31 @@
     }
   }
 
+  // Over http(s), the service worker at the book's root caches the whole book on the first visit;
+  // once it has, each page says so. Nothing is shown where there is no service worker (file://).
+  function setupOffline() {
+    if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+    var sw = navigator.serviceWorker;
+    sw.addEventListener("message", function (e) {
+      if (!e.data || e.data.type !== "fl-offline-status" || !e.data.ready) return;
+      var p = document.querySelector(".fl-offline") || document.createElement("p");
+      p.className = "fl-offline";
+      p.setAttribute("role", "status");
+      p.textContent = "Available offline: " + (e.data.bytes / 1048576).toFixed(1) + " MB";
+      (document.querySelector("article") || document.body).appendChild(p);
+    });
+    sw.startMessages();
+    sw.register(new URL("../sw.js", base).href).then(function () { return sw.ready; }).then(function (reg) {
+      reg.active.postMessage({ type: "fl-offline-status" });
+    }).catch(function () {});
+  }
+
   function init() {
     document.querySelectorAll(".fl-selfcheck").forEach(setupSelfCheck);
     document.querySelectorAll(".fl-exercise").forEach(setupExercise);
     setupWidgetSlots();
     setupPrintChoice();
+    setupOffline();
   }
 
   if (document.readyState === "loading") {

@@ -3,11 +3,13 @@ theme assets (no icon fonts, no launch buttons), and the locally served widget m
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import shutil
 from html import escape
+from importlib.metadata import version
 from pathlib import Path
 
 from docutils import nodes
@@ -264,6 +266,9 @@ def _config_inited(app: Sphinx, config) -> None:
     national = load_national(project)
     config.myst_substitutions = {**(config.myst_substitutions or {}), **national.substitutions()}
     app._frontline_national = national
+    # The offline download's file name, for the learners' page (frontline.dist.offline names it).
+    language = config.language or "en"
+    config.myst_substitutions["offline_zip"] = f"frontline-{version('frontline')}-{language}.zip"
 
 
 def _write_cards(app: Sphinx, exception) -> None:
@@ -281,6 +286,93 @@ def _widget_kb(app: Sphinx) -> str:
     return str(round(size / 1024))
 
 
+THEME_COLOUR = "#1f4e79"
+ICON_SIZES = (192, 512)
+# Not part of what a reader needs: Sphinx's record of the config, and the worker's own files.
+NOT_CACHED = {".buildinfo", "sw.js"}
+
+
+def _icon(size: int) -> bytes:
+    """The app icon: a white "F" on the theme colour, drawn here so the build needs no image file
+    and no network. Pillow writes the same PNG bytes from the same pixels."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (size, size), THEME_COLOUR)
+    draw = ImageDraw.Draw(image)
+    u = size / 16
+    for box in ((5, 3, 7, 13), (5, 3, 12, 5), (5, 7, 10.5, 9)):
+        draw.rectangle([round(c * u) for c in box], fill="white")
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def _web_app_head(app, pagename, templatename, context, doctree) -> None:
+    """Every page links the web app manifest and names the theme colour (for phones)."""
+    manifest = context["pathto"]("manifest.webmanifest", 1)
+    context["metatags"] = context.get("metatags", "") + (
+        f'\n<link rel="manifest" href="{manifest}">\n<meta name="theme-color" content="{THEME_COLOUR}">'
+    )
+
+
+def _offline_files(outdir: Path) -> list[Path]:
+    return sorted(
+        (p for p in outdir.rglob("*") if p.is_file() and p.relative_to(outdir).as_posix() not in NOT_CACHED),
+        key=lambda p: p.relative_to(outdir).as_posix(),
+    )
+
+
+def _write_web_app(app: Sphinx, exception) -> None:
+    """The manifest, its icons and the service worker at the book's root (so its scope is the whole
+    book of this language), with every file of the build and a version that changes with any of
+    them. Runs after every other step, so the list holds all that the build wrote."""
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    language = app.config.language or "en"
+    icons = outdir / "_static" / "icons"
+    icons.mkdir(parents=True, exist_ok=True)
+    for size in ICON_SIZES:
+        (icons / f"icon-{size}.png").write_bytes(_icon(size))
+    from ..yamlfile import read_yaml
+
+    title = app.config.html_title or app.config.project
+    book = read_yaml(Path(app.srcdir) / "_config.yml")
+    manifest = {
+        "name": (book.get("title") if isinstance(book, dict) else None) or title,
+        "short_name": title,
+        "lang": language,
+        "start_url": "index.html",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": THEME_COLOUR,
+        "icons": [
+            {"src": f"_static/icons/icon-{size}.png", "sizes": f"{size}x{size}", "type": "image/png"}
+            for size in ICON_SIZES
+        ],
+    }
+    (outdir / "manifest.webmanifest").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n")
+    # The template, copied with the other static files, is served from the root only.
+    (outdir / "_static" / "sw.js").unlink(missing_ok=True)
+    files = _offline_files(outdir)
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(outdir).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    names = [p.relative_to(outdir).as_posix() for p in files]
+    header = {
+        "language": language,
+        "version": f"{version('frontline')}-{digest.hexdigest()[:12]}",
+        "bytes": sum(p.stat().st_size for p in files),
+        "files": ["./", *names],
+    }
+    template = (Project(Path(app.srcdir)).static / "sw.js").read_text()
+    (outdir / "sw.js").write_text(f"var FL_BOOK = {json.dumps(header, indent=0)};\n{template}")
+
+
 def setup(app: Sphinx) -> dict:
     app.add_directive("self-check", SelfCheckDirective)
     app.add_directive("field-card", FieldCardDirective)
@@ -294,4 +386,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _accessible_markup, priority=900)
     app.connect("build-finished", _copy_vendor)
     app.connect("build-finished", _write_cards)
+    app.connect("html-page-context", _web_app_head)
+    app.connect("build-finished", _write_web_app, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

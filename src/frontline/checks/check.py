@@ -223,7 +223,8 @@ def check_national(project: Project, modules: list[Module]) -> Iterator[str]:
     except FrontlineError as err:
         yield str(err)
         return
-    known = national.substitutions()
+    # The build adds the name of the offline download (frontline.book.sphinxext).
+    known = {**national.substitutions(), "offline_zip": ""}
     pages = [m.path for m in modules] + sorted((project.root / "book").glob("*.md"))
     for path in pages:
         for key in sorted(set(SUBSTITUTION.findall(path.read_text(encoding="utf-8"))) - set(known)):
