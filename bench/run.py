@@ -86,6 +86,17 @@ def page_weight(project: Project) -> None:
     )
 
 
+class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser closed a throttled transfer it no longer needed
+
+
 def slow_links(project: Project) -> None:
     """Every built page: bytes before interaction and modelled time to first text; then Chromium under
     throttling (CDP Network.emulateNetworkConditions: 400 ms, 50 KB/s) for the landing page and two
@@ -117,8 +128,7 @@ def slow_links(project: Project) -> None:
         sites = {"frontline": project.html, "default": baseline.parent}
         servers = {}
         for name, root in sites.items():
-            handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-            handler.log_message = lambda *a: None
+            handler = functools.partial(_QuietHandler, directory=str(root))
             httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
             threading.Thread(target=httpd.serve_forever, daemon=True).start()
             servers[name] = httpd
