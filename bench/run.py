@@ -86,24 +86,15 @@ def page_weight(project: Project) -> None:
     )
 
 
-class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-    def handle(self) -> None:
-        try:
-            super().handle()
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the browser closed a throttled transfer it no longer needed
-
-
 def slow_links(project: Project) -> None:
     """Every built page: bytes before interaction and modelled time to first text; then Chromium under
     throttling (CDP Network.emulateNetworkConditions: 400 ms, 50 KB/s) for the landing page and two
     module pages, next to the default Jupyter Book page, cold cache, in the same run."""
-    import functools
-    import http.server
-    import threading
+    import contextlib
+
+    from loopback import serve
+
+    from frontline import chromium
 
     pages = sorted(p for p in project.html.rglob("*.html") if "_static" not in p.parts)
     rows = [(weigh(p), p) for p in pages]
@@ -126,21 +117,16 @@ def slow_links(project: Project) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         baseline = default_book(Path(tmp))
         sites = {"frontline": project.html, "default": baseline.parent}
-        servers = {}
-        for name, root in sites.items():
-            handler = functools.partial(_QuietHandler, directory=str(root))
-            httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-            threading.Thread(target=httpd.serve_forever, daemon=True).start()
-            servers[name] = httpd
+        stack = contextlib.ExitStack()
+        urls = {name: stack.enter_context(serve(root)) for name, root in sites.items()}
         targets = [
             ("default Jupyter Book page", "default", "page.html"),
             ("landing page", "frontline", "book/index.html"),
             ("FR1 module page", "frontline", "modules/first-responder/fr1-what-is-trafficking.html"),
             ("T4 module page", "frontline", "modules/trainer/t4-assessment-and-evaluation.html"),
         ]
-        flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=flags)
+        with stack, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium.executable(), args=chromium.FLAGS)
             for label, site, path in targets:
                 context = browser.new_context()
                 page = context.new_page()
@@ -156,7 +142,7 @@ def slow_links(project: Project) -> None:
                         "uploadThroughput": BYTES_PER_S,
                     },
                 )
-                url = f"http://127.0.0.1:{servers[site].server_address[1]}/{path}"
+                url = urls[site] + path
                 page.goto(url, wait_until="load", timeout=180_000)
                 paint = page.evaluate(
                     "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null"
@@ -166,8 +152,6 @@ def slow_links(project: Project) -> None:
                 print(f"  {label:28s} first contentful paint {fcp}, load {loaded / 1000:5.1f} s")
                 context.close()
             browser.close()
-        for httpd in servers.values():
-            httpd.shutdown()
 
 
 def _submissions(project: Project, count: int) -> dict:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from frontline import chromium
 from frontline.paths import Project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,19 +53,6 @@ def scratch_module(tmp_path_factory) -> Project:
     return copy_project(tmp_path_factory.mktemp("course") / "project")
 
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Debian's chromium as root, offline: no sandbox, no GPU, no background calls home.
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the whole session (Playwright driving Debian's chromium)."""
@@ -73,7 +61,7 @@ def browser():
     )
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        b = p.chromium.launch(executable_path=chromium.executable(), args=chromium.FLAGS)
         yield b
         b.close()
 
@@ -88,3 +76,21 @@ def recording_page(browser, width: int, height: int):
     pg.on("response", lambda r: r.status >= 400 and pg.failures.append(f"{r.status} {r.url}"))
     pg.on("pageerror", lambda e: pg.failures.append(f"page error: {e}"))
     return context, pg
+
+
+def answer_by_keyboard(page, section, right: bool = True, frame=None) -> None:
+    """Choose a self-check's right (or a wrong) answer and press "Check my answer", keyboard alone:
+    Space picks the focused option, the arrow keys move through the others, Tab reaches the button."""
+    radios = section.locator("input[type=radio]")
+    wanted = next(
+        i for i in range(radios.count()) if (radios.nth(i).get_attribute("data-correct") == "true") == right
+    )
+    radios.first.focus()
+    page.keyboard.press("Space")
+    for _ in range(wanted):
+        page.keyboard.press("ArrowDown")
+    assert radios.nth(wanted).is_checked()
+    page.keyboard.press("Tab")
+    assert (frame or page).evaluate("document.activeElement.className") == "fl-check"
+    page.keyboard.press("Enter")
+    assert section.locator(".fl-feedback").inner_text().startswith("Correct." if right else "Not correct.")

@@ -6,15 +6,13 @@ axe-core is pinned in assets/package.json as a test dependency; it never goes in
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
+from loopback import serve
 from notebooks import QUIZ, keyed, put
 
 from tests.conftest import ROOT, copy_project, need
@@ -30,11 +28,6 @@ WIDGET_PAGES = [
 ]
 NOT_PAGES = {"_static", "_sources", "_images"}
 REDIRECT = re.compile(r'\s*<meta http-equiv="Refresh" content="0; url=[^"]+" />\s*$')
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def _book_pages(html: Path) -> list[str]:
@@ -72,11 +65,8 @@ def tool_pages(built_book, tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def server(built_book, tool_pages):
     (tool_pages / "book").symlink_to(built_book, target_is_directory=True)
-    handler = functools.partial(_Quiet, directory=str(tool_pages))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve(tool_pages) as url:
+        yield url
 
 
 @pytest.fixture(scope="module", params=VIEWS, ids=[f"{s}-{w}px" for s, w in VIEWS])

@@ -3,32 +3,21 @@ self-check with the keyboard alone, sees feedback and widgets, and nothing leave
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from urllib.parse import urlsplit
 
 import pytest
+from loopback import serve
 
-from tests.conftest import recording_page
+from tests.conftest import answer_by_keyboard, recording_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 PAGE = "modules/first-responder/fr1-what-is-trafficking.html"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(built_book):
-    handler = functools.partial(_Quiet, directory=str(built_book))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve(built_book) as url:
+        yield url
 
 
 @pytest.fixture
@@ -64,26 +53,11 @@ def effective_background(page, selector: str) -> str:
 def test_self_check_by_keyboard_alone(page, server):
     page.goto(server + PAGE)
     first = page.locator(".fl-selfcheck").first
-    first.locator("input[type=radio]").first.focus()
-    # Space picks the focused option, arrow keys move through the others: no mouse.
-    radios = first.locator("input[type=radio]")
-    correct = next(i for i in range(radios.count()) if radios.nth(i).get_attribute("data-correct") == "true")
-    page.keyboard.press("Space")
-    for _ in range(correct):
-        page.keyboard.press("ArrowDown")
-    assert radios.nth(correct).is_checked()
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.className") == "fl-check"
-    page.keyboard.press("Enter")
+    answer_by_keyboard(page, first)  # no mouse
     feedback = first.locator(".fl-feedback")
-    assert feedback.inner_text().startswith("Correct.")
     assert feedback.get_attribute("aria-live") == "polite"
     # Then a wrong answer, chosen by keyboard too.
-    first.locator("input[type=radio]").nth(correct).focus()
-    page.keyboard.press("ArrowDown" if correct < radios.count() - 1 else "ArrowUp")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Space")
-    assert feedback.inner_text().startswith("Not correct.")
+    answer_by_keyboard(page, first, right=False)
     fg = feedback.evaluate("el => getComputedStyle(el).color")
     assert contrast(fg, effective_background(page, ".fl-selfcheck .fl-feedback")) >= 4.5
     button = first.locator(".fl-check")

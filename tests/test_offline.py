@@ -3,12 +3,10 @@ service worker caches the whole book on a first visit over http."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 import zipfile
 
 import pytest
+from loopback import serve
 
 from frontline.dist.offline import write_offline_zip, zip_name
 from tests.conftest import recording_page
@@ -89,18 +87,10 @@ def test_unzipped_book_works_from_file_with_no_network(browser, book_zip, tmp_pa
         context.close()
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(built_book):
-    handler = functools.partial(_Quiet, directory=str(built_book))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve(built_book) as url:
+        yield url
 
 
 def test_web_app_caches_the_whole_book_on_first_visit(browser, built_book, server):

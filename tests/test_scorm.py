@@ -5,22 +5,20 @@ stopped, and nothing is fetched from outside the package."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
-import threading
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from loopback import serve
 
 from frontline.dist.scorm import SCHEMAS, build_scorm, scorm_package, tracks
 from frontline.errors import FrontlineError
 from frontline.paths import Project
-from tests.conftest import recording_page
+from tests.conftest import answer_by_keyboard, recording_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 NS = {
@@ -193,11 +191,6 @@ HARNESS = """<!DOCTYPE html>
 """
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(packages, project, tmp_path_factory):
     """The first-responder package unzipped under /pkg/, beside the harness, on loopback."""
@@ -210,12 +203,8 @@ def site(packages, project, tmp_path_factory):
         names = set(package.namelist())
     shutil.copyfile(scorm_again, root / "scorm12.min.js")
     (root / "harness.html").write_text(HARNESS, encoding="utf-8")
-    handler = functools.partial(_Quiet, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/", names
-    httpd.shutdown()
+    with serve(root) as url:
+        yield url, names
 
 
 @pytest.fixture
@@ -239,20 +228,7 @@ def module_frame(page):
 
 
 def answer(frame, page, section, right: bool) -> None:
-    """Choose an answer with the keyboard alone, then press "Check my answer"."""
-    radios = section.locator("input[type=radio]")
-    wanted = next(
-        i for i in range(radios.count()) if (radios.nth(i).get_attribute("data-correct") == "true") == right
-    )
-    radios.first.focus()
-    page.keyboard.press("Space")
-    for _ in range(wanted):
-        page.keyboard.press("ArrowDown")
-    assert radios.nth(wanted).is_checked()
-    page.keyboard.press("Tab")
-    assert frame.evaluate("document.activeElement.className") == "fl-check"
-    page.keyboard.press("Enter")
-    assert section.locator(".fl-feedback").inner_text().startswith("Correct." if right else "Not correct.")
+    answer_by_keyboard(page, section, right, frame)
 
 
 def api_value(page, element: str) -> str:

@@ -26,20 +26,13 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from .. import chromium
 from ..errors import FrontlineError
 from ..paths import Project
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
 COPIES = {"learner": "Learner's copy (answers left out)", "trainer": "Trainer's copy (answers open)"}
 LICENCE = "Course content: Creative Commons Attribution 4.0 International (CC BY 4.0). Code: MIT licence."
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 STYLESHEETS = ("styles/furo.css", "pygments.css", "frontline.css", "styles/furo-extensions.css")
 MARGINS = {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
 PRINT_CSS = """
@@ -274,7 +267,7 @@ def print_book(project: Project, out: Path, paper: str, copy: str, *, browser=No
         BeautifulSoup, pdfium, sync_playwright = _needs()
         with sync_playwright() as p:
             chromium = shutil.which("chromium") or "/usr/bin/chromium"
-            b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+            b = p.chromium.launch(executable_path=chromium, args=chromium.FLAGS)
             try:
                 return print_book(project, out, paper, copy, browser=b)
             finally:
@@ -334,7 +327,7 @@ def print_books(project: Project, out: Path) -> list[Path]:
     _, _, sync_playwright = _needs()
     with sync_playwright() as p:
         b = p.chromium.launch(
-            executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_FLAGS
+            executable_path=chromium.executable(), args=chromium.FLAGS
         )
         try:
             return [print_book(project, out, paper, copy, browser=b) for paper in PAPERS for copy in COPIES]
