@@ -38,3 +38,19 @@ def test_scanner_finds_a_planted_leak(scratch, tmp_path):
     assert any(leak.item == item.id and leak.what == "explanation" for leak in leaks)
     assert any(leak.path == notebook and leak.what == "a hidden test" for leak in leaks)
     assert str(leaks[0]).endswith("visible to learners")
+
+
+def test_an_explanation_printed_with_no_wrap_spans_is_still_found(project, tmp_path):
+    """Printed pages wrap ids and times in spans; the guard reads the text as a reader sees it."""
+    from frontline.content.bank import load_bank
+    from frontline.markdown import to_html
+    from frontline.printed.printable import unbreakable_html
+
+    bank = load_bank(project)
+    item = next(
+        i for q in bank.quizzes.values() for i in q.items if unbreakable_html(i.explanation) != i.explanation
+    )
+    page = tmp_path / "pack.html"
+    page.write_text(unbreakable_html(to_html(item.explanation)))
+    assert '<span class="nobr">' in page.read_text()
+    assert any(leak.item == item.id and leak.what == "explanation" for leak in scan([page], bank))

@@ -114,7 +114,7 @@ def test_web_app_caches_the_whole_book_on_first_visit(browser, built_book, serve
             assert page.locator("h1").first.is_visible(), path
         page.goto(server + MODULE)
         assert page.locator(".fl-selfcheck").count() >= 4
-        assert page.locator(".fl-offline").is_visible()
+        page.locator(".fl-offline").wait_for(timeout=30000)  # shown once the cache is found
         keys = page.evaluate("caches.keys()")
         assert len(keys) == 1 and keys[0].startswith("frontline-en-0.")
     finally:

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from frontline.dist.print_book import print_book, toc_chapters
-
-from .conftest import need
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -17,15 +13,12 @@ A4 = (595.3, 841.9)  # points
 
 
 @pytest.fixture(scope="module")
-def printed(project, built_book, tmp_path_factory):
-    need(
-        shutil.which("chromium") is not None, "Debian's chromium is not installed (apt-get install chromium)"
-    )
+def printed(project, built_book, browser, tmp_path_factory):
     pdfium = pytest.importorskip("pypdfium2")
     out = tmp_path_factory.mktemp("print")
     texts = {}
     for copy in ("learner", "trainer"):
-        path = print_book(project, out, "a4", copy)
+        path = print_book(project, out, "a4", copy, browser=browser)  # the session's Chromium
         assert path.name.endswith(f"-en-a4-{copy}.pdf")
         pdf = pdfium.PdfDocument(path)
         pages = [pdf[n] for n in range(len(pdf))]

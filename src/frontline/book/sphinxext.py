@@ -42,6 +42,8 @@ UNUSED_ASSETS = (
     "pygments.css",  # no code is ever shown to learners
     "mystnb.",  # 42 KB for code cells and text outputs; the two rules outputs need are in frontline.css
 )
+# Highlighting the searched words is for the search page's results; no other page needs it.
+SEARCH_ONLY = ("sphinx_highlight",)
 # Each page's saved widget state (tens of KB of defaults) goes to its own script, fetched only when a
 # learner asks for the widget version: `<script src>` works from file:// too, unlike fetch().
 WIDGET_STATE_FOLDER = "_static/widget-state"
@@ -208,7 +210,8 @@ def _lean_assets(app, pagename, templatename, context, doctree) -> None:
         files = context.get(key)
         if files is None:
             continue
-        context[key] = [f for f in files if not any(u in str(f) for u in UNUSED_ASSETS)]
+        unused = UNUSED_ASSETS if pagename == "search" else (*UNUSED_ASSETS, *SEARCH_ONLY)
+        context[key] = [f for f in files if not any(u in str(f) for u in unused)]
     _defer_widget_state(app, pagename, context)
     for key in ("css_tag", "js_tag"):
         if key in context:

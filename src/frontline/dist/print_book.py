@@ -266,8 +266,7 @@ def print_book(project: Project, out: Path, paper: str, copy: str, *, browser=No
     if browser is None:
         BeautifulSoup, pdfium, sync_playwright = _needs()
         with sync_playwright() as p:
-            chromium = shutil.which("chromium") or "/usr/bin/chromium"
-            b = p.chromium.launch(executable_path=chromium, args=chromium.FLAGS)
+            b = p.chromium.launch(executable_path=chromium.executable(), args=chromium.FLAGS)
             try:
                 return print_book(project, out, paper, copy, browser=b)
             finally:

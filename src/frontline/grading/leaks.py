@@ -15,6 +15,9 @@ from .quiz_notebook import hidden_test
 # Any hidden-test line of a generated quiz, whatever the item.
 HIDDEN_TEST = re.compile(r"_letters?\(answer_\d+\)\s*==")
 TAGS = re.compile(r"<[^>]+>")
+# Tags inside a run of text (a no-wrap span around an id, bold, a link): gone without a trace, so
+# "objective <span>FR2.4</span>)" reads "objective FR2.4)" as on screen.
+INLINE_TAGS = re.compile(r"</?(?:span|strong|em|b|i|code|a|sup|sub|small|mark)\b[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ def visible_text(path: Path) -> str:
                 parts.append(json.dumps(out, ensure_ascii=False))
         return plain(" ".join(parts))
     if path.suffix in {".html", ".htm"}:
-        return plain(html.unescape(raw) + " " + html.unescape(TAGS.sub(" ", raw)))
+        return plain(html.unescape(raw) + " " + html.unescape(TAGS.sub(" ", INLINE_TAGS.sub("", raw))))
     return plain(raw)
 
 

@@ -17,7 +17,7 @@ from ..content.kits import Activity, Kit, load_activity, load_kit
 from ..content.modules import read_modules
 from ..content.national import National, load_national, substitute
 from ..errors import FrontlineError
-from ..grading.leaks import scan
+from ..grading.leaks import scan, visible_text
 from ..grading.practice import write_practice_set
 from ..paths import Project
 from .cards import find_cards
@@ -247,7 +247,7 @@ def pack_leaks(project: Project, kit: Kit, activities: dict[str, Activity], page
     """Facilitator-only text or graded answers found in the participant pack's files."""
     leaks = [str(leak) for leak in scan(pages, load_bank(project))]
     for page in pages:
-        text = plain(page.read_text(encoding="utf-8", errors="replace"))
+        text = visible_text(page)
         for what, secret in facilitator_only(kit, activities):
             # Long enough to be unmistakable; compare a distinctive opening.
             probe = plain(secret)[:80]
