@@ -15,6 +15,7 @@ import pytest
 
 from frontline.content.bank import QuizItem, SelfCheckItem, load_bank, plain
 from frontline.errors import FrontlineError
+from frontline.files import ZIP_TIME
 from frontline.grading.platforms import (
     MOODLE_TOP,
     groups,
@@ -258,7 +259,7 @@ def test_exports_are_the_same_bytes_every_time(project, bank, exports, tmp_path)
     for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
     with zipfile.ZipFile(first[1]) as z:
-        assert {i.date_time for i in z.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+        assert {i.date_time for i in z.infolist()} == {ZIP_TIME}
     assert (tmp_path / "a" / "moodle" / f"{QUIZ}.xml").read_bytes() == exports[QUIZ][1]
 
 

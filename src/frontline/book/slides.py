@@ -24,6 +24,7 @@ from ..content.modules import Module, read_modules, section
 from ..content.national import National, load_national, substitute
 from ..content.slide_notes import KINDS, SlideNote, SlideNotes, load_notes, notes_path
 from ..errors import FrontlineError
+from ..files import zip_bytes
 from ..markdown import to_html
 from ..paths import Project
 
@@ -303,14 +304,9 @@ def pptx_bytes(module: Module, slides: list[Slide]) -> bytes:
 
 
 def _fixed_zip(data: bytes) -> bytes:
-    """The same PPTX bytes every time: zip entries with a fixed date, in the order python-pptx wrote."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
+    """The same PPTX bytes every time: the entries python-pptx wrote, in its order, with a fixed date."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        return zip_bytes((info.filename, src.read(info.filename)) for info in src.infolist())
 
 
 def _vendor(project: Project, folder: Path) -> None:

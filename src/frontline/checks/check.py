@@ -274,7 +274,7 @@ def check_kits(project: Project, modules: list[Module], quizzes: set[str]) -> It
 def check_slides(project: Project, modules: list[Module]) -> Iterator[str]:
     """Every module has trainer's notes for its deck, and each note names a slide the module can give."""
     from ..book.slides import problems as slide_problems
-    from ..content.slide_notes import SlideNotes, notes_path
+    from ..content.slide_notes import load_notes, notes_path
 
     for module in modules:
         path = notes_path(project, module.id)
@@ -282,7 +282,7 @@ def check_slides(project: Project, modules: list[Module]) -> Iterator[str]:
             yield _problem(path, f"no trainer's notes for the {module.id} slides")
             continue
         try:
-            notes = load_model(path, SlideNotes)
+            notes = load_notes(project, module.id)
         except FrontlineError as err:
             yield str(err)
             continue

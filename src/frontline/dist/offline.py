@@ -8,9 +8,10 @@ import zipfile
 from importlib.metadata import version
 from pathlib import Path
 
+from ..files import zip_bytes
+
 # Sphinx's record of its config (this checkout's paths) is not part of the book.
 LEFT_OUT = {".buildinfo"}
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def zip_name(language: str) -> str:
@@ -27,13 +28,7 @@ def write_offline_zip(html: Path, folder: Path, language: str = "en") -> Path:
         for p in html.rglob("*")
         if p.is_file() and p.relative_to(html).as_posix() not in LEFT_OUT
     )
-    with zipfile.ZipFile(target, "w") as z:
-        for rel, path in files:
-            info = zipfile.ZipInfo(f"{name}/{rel}", date_time=FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            z.writestr(info, path.read_bytes(), compresslevel=9)
+    target.write_bytes(zip_bytes((f"{name}/{rel}", path.read_bytes()) for rel, path in files))
     return target
 
 

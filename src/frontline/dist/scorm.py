@@ -28,6 +28,7 @@ from xml.sax.saxutils import quoteattr
 from ..content.bank import load_bank
 from ..content.modules import read_module
 from ..errors import FrontlineError
+from ..files import zip_bytes
 from ..grading.leaks import scan
 from ..paths import Project
 from ..yamlfile import read_yaml
@@ -55,7 +56,6 @@ LOADS = {
 }
 LOADING_RELS = {"stylesheet", "icon", "shortcut", "preload", "modulepreload", "manifest", "apple-touch-icon"}
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -344,13 +344,7 @@ def _write_zip(path: Path, entries: dict[str, bytes]) -> None:
     """Entries sorted, every timestamp 1980-01-01, permissions 0644: the same bytes every time."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with zipfile.ZipFile(tmp, "w") as zf:
-            for name in sorted(entries):
-                info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-                info.create_system = 3
-                info.external_attr = 0o100644 << 16
-                info.compress_type = zipfile.ZIP_DEFLATED
-                zf.writestr(info, entries[name], compresslevel=9)
+        tmp.write_bytes(zip_bytes(sorted(entries.items())))
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)

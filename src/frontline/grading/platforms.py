@@ -41,10 +41,8 @@ the letter keeps them apart (`reports.platform_results`).
 
 from __future__ import annotations
 
-import io
 import os
 import re
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -53,6 +51,7 @@ from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
 from ..content.bank import Bank, Quiz, QuizItem, SelfCheckItem, load_bank
 from ..errors import FrontlineError
+from ..files import zip_bytes
 from ..markdown import to_html
 from ..paths import Project
 
@@ -81,7 +80,6 @@ MOODLE_TOP = "$course$/top/Frontline"
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CANVAS_NS = "http://canvas.instructure.com/xsd/cccv1p0"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
-ZIP_DATE = (2026, 1, 1, 0, 0, 0)
 IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 
 
@@ -462,16 +460,7 @@ def _manifest(ident: str, title: str) -> bytes:
 
 
 def _zip(files: dict[str, bytes]) -> bytes:
-    """A zip whose bytes depend only on its files: fixed date, permissions and order."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            z.writestr(info, files[name])
-    return out.getvalue()
+    return zip_bytes(sorted(files.items()))
 
 
 def _slug(text: str) -> str:
