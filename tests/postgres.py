@@ -1,7 +1,7 @@
 """A private PostgreSQL server for one test session: its own data folder, a free loopback port,
-trust authentication, stopped and deleted afterwards. Debian's `postgresql` package provides the
-binaries (`.ci/run` installs it); the server refuses to run as root, so as root it runs as the
-package's `postgres` user."""
+password authentication on loopback, stopped and deleted afterwards. Debian's `postgresql`
+package provides the binaries (`.ci/run` installs it); the server refuses to run as root, so as
+root it runs as the package's `postgres` user."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+PASSWORD = "frontline-test-only"
+
 
 def server_bin() -> Path | None:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
@@ -24,7 +26,7 @@ def server_bin() -> Path | None:
     return Path(initdb).parent if initdb else None
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -42,19 +44,27 @@ def running_server(bindir: Path):
         for path in (base, sockets):
             os.chown(path, user.pw_uid, user.pw_gid)
         prefix = ["runuser", "-u", user.pw_name, "--"]
-    port = _free_port()
+    port = free_port()
 
     def run(*args: str) -> None:
         done = subprocess.run([*prefix, *args], capture_output=True, text=True, cwd=base)
         if done.returncode != 0:
             raise RuntimeError(f"{args[0]} failed: {done.stderr.strip() or done.stdout.strip()}")
 
-    run(str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "frontline", "--no-sync", "-E", "UTF8")
+    # Password authentication over TCP, as a real server has; trust on the private socket only.
+    (base / "pw").write_text(PASSWORD)
+    if prefix:
+        os.chown(base / "pw", user.pw_uid, user.pw_gid)
+    run(
+        str(bindir / "initdb"),
+        *("-D", str(data), "--auth-local=trust", "--auth-host=scram-sha-256", f"--pwfile={base / 'pw'}"),
+        *("-U", "frontline", "--no-sync", "-E", "UTF8"),
+    )
     options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60"
     run(str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(base / "server.log"), "-w", "start")
     try:
-        run(str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "frontline", "gradebook")
-        yield f"postgresql+psycopg://frontline@127.0.0.1:{port}/gradebook"
+        run(str(bindir / "createdb"), "-h", str(sockets), "-p", str(port), "-U", "frontline", "gradebook")
+        yield f"postgresql+psycopg://frontline:{PASSWORD}@127.0.0.1:{port}/gradebook"
     finally:
         subprocess.run(
             [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import copy_project, need
 from notebooks import QUIZ, generated, put
-from postgres import running_server, server_bin
+from postgres import PASSWORD, free_port, running_server, server_bin
 
 from frontline.content.bank import load_bank
 from frontline.grading.course import release
@@ -74,3 +74,56 @@ def test_concurrent_graders_share_one_postgresql_gradebook(tmp_path, postgres_ur
         rows = {r["learner"]: r for r in csv.DictReader(f)}
     assert rows.pop("broken")["status"] == "failed"
     assert {k: float(r["score"]) for k, r in rows.items()} == expected
+
+
+@pytest.fixture(scope="module")
+def one_submission(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("unreachable") / "project")
+    released = json.loads(release(project, QUIZ).read_text())
+    quiz = load_bank(project).quiz(QUIZ)
+    put(project.course, "learner-1", generated(quiz, released, 1)["s0000"])
+    return project
+
+
+def _unreachable(url: str) -> dict[str, str]:
+    _, rest = url.split("://", 1)
+    credentials, place = rest.split("@", 1)
+    user = credentials.split(":", 1)[0]
+    host_port, _ = place.split("/", 1)
+    cases = {
+        "down": f"postgresql://{user}:{PASSWORD}@127.0.0.1:{free_port()}/gradebook",
+        "wrong password": f"postgresql://{user}:not-the-password@{host_port}/gradebook",
+        "missing database": f"postgresql://{credentials}@{host_port}/no_such_gradebook",
+    }
+    return cases
+
+
+@pytest.mark.parametrize(
+    ("case", "advice"),
+    [
+        ("down", "nothing answers there: check that the server is running"),
+        ("wrong password", "the server refused the password"),
+        ("missing database", "no such database on the server"),
+    ],
+)
+def test_an_unreachable_gradebook_is_one_line_and_writes_nothing(one_submission, postgres_url, case, advice):
+    project = one_submission
+    url = _unreachable(postgres_url)[case]
+    before = sorted(p.relative_to(project.course) for p in project.course.rglob("*"))
+    done = subprocess.run(
+        [sys.executable, "-m", "frontline.cli", "grade", QUIZ, "--db", url],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert advice in lines[0], lines[0]
+    shown = url.replace("postgresql://", "postgresql+psycopg://").replace(f":{PASSWORD}@", ":***@")
+    shown = shown.replace(":not-the-password@", ":***@")
+    assert f"gradebook {shown}: cannot open it" in lines[0], lines[0]
+    assert PASSWORD not in done.stderr and "not-the-password" not in done.stderr
+    assert sorted(p.relative_to(project.course) for p in project.course.rglob("*")) == before, (
+        "nothing written"
+    )

@@ -68,6 +68,11 @@ def corpus(quiz, released: dict) -> dict[str, tuple[dict | bytes | None, str, st
         return hostile(quiz, released, 1, source)
 
     run = f"open({str(SENTINEL)!r}, 'w').write('ran')\n"
+    loops = keyed(quiz, released)
+    loops_at = [n for n, i in enumerate(quiz.items, start=1) if i.autograded]
+    assert loops_at == list(range(1, len(loops_at) + 1)), "the letter items come first"
+    for n in loops_at:
+        _edit(loops, f"answer_{n} = ", lambda c, n=n: c.update(source=f"for _ in '1':\n    answer_{n} = 'B'"))
     return {
         "invalid-json": (b'{"cells": [ this is not', "failed", "invalid JSON"),
         "empty-file": (b"", "failed", "the file is empty"),
@@ -85,33 +90,34 @@ def corpus(quiz, released: dict) -> dict[str, tuple[dict | bytes | None, str, st
         "infinite-loop": (
             cell("answer_1 = 'B'\nwhile True: pass"),
             review,
-            "question 1: the answer cell holds more than one",
+            "question 1: the answer cell holds 2 statements (an assignment, a loop)",
         ),
         "huge-print": (
             cell("print('x' * 10**10)\nanswer_1 = 'B'"),
             review,
-            "question 1: the answer cell holds more than one",
+            "question 1: the answer cell holds 2 statements (a function call, an assignment)",
         ),
         "memory-hog": (
             cell("hog = bytearray(10**12)\nanswer_1 = 'B'"),
             review,
-            "question 1: the answer cell holds more than one",
+            "question 1: the answer cell holds 2 assignments instead of one assignment of a literal",
         ),
         "system-exit": (
             cell("answer_1 = 'B'\nraise SystemExit(0)"),
             review,
-            "question 1: the answer cell holds more than one",
+            "question 1: the answer cell holds 2 statements (an assignment, a raise statement)",
         ),
         "os-exit": (
             cell("import os\nanswer_1 = 'B'\nos._exit(0)"),
             review,
-            "question 1: the answer cell holds more than one",
+            "question 1: the answer cell holds 3 statements (an import, an assignment, a function call)",
         ),
         "equal-to-all": (
             cell("class All:\n    __eq__ = lambda s, o: True\nanswer_1 = All()"),
             "needs review",
-            "question 1: the answer cell holds more than one",
+            "question 1: the answer cell holds 2 statements (a class, an assignment)",
         ),
+        "all-loops": (loops, review, f"questions 1-{len(loops_at)}: the answer cell holds a loop instead"),
         "call": (cell("answer_1 = str('B')"), "needs review", "not a literal"),
         "name": (cell("answer_1 = B"), "needs review", "not a literal"),
         "attribute": (cell("answer_1 = 'b'.upper"), "needs review", "not a literal"),
@@ -171,6 +177,8 @@ def test_the_summary_counts_every_status(batch, capsys):
     for status, n in counts.items():
         assert f"  {status:<14}{n:>9}" in text_
     assert f"submitted/invalid-json/{QUIZ}: failed: not a notebook (invalid JSON" in text_
+    line = next(x for x in text_.splitlines() if f"submitted/all-loops/{QUIZ}:" in x)
+    assert line.count("holds a loop") == 1, line
 
 
 def test_autograded_notebooks_restore_every_instructor_cell(batch):

@@ -66,16 +66,20 @@ def test_right_answers_score_every_autograded_point(quiz_and_release):
 @pytest.mark.parametrize(
     ("source", "reason"),
     [
-        ("import os\nanswer_1 = os.environ['HOME']", "holds more than one"),
+        ("import os\nanswer_1 = os.environ['HOME']", "holds 2 statements (an import, an assignment)"),
         (
             "answer_1 = open('../../source/victim-identification/victim-identification.ipynb').read()",
             "not a literal",
         ),
-        ("class All:\n    def __eq__(self, other): return True\nanswer_1 = All()", "holds more than one"),
+        (
+            "class All:\n    def __eq__(self, other): return True\nanswer_1 = All()",
+            "holds 2 statements (a class, an assignment)",
+        ),
         ("answer_1 = __import__('sqlite3')", "not a literal"),
-        ("answer_1 = 'B'\nwhile True: pass", "holds more than one"),
-        ("answer_1 = 'B'; import sys; sys.exit(0)", "holds more than one"),
-        ("answer_1 = 'B'; import os; os._exit(0)", "holds more than one"),
+        ("answer_1 = 'B'\nwhile True: pass", "holds 2 statements (an assignment, a loop)"),
+        ("answer_1 = 'B'; import sys; sys.exit(0)", "(an assignment, an import, a function call)"),
+        ("for _ in range(3):\n    answer_1 = 'B'", "holds a loop instead of one assignment"),
+        ("answer_1 = 'B'; import os; os._exit(0)", "(an assignment, an import, a function call)"),
         ("answer_1 = 'B' +", "not valid Python"),
         ("answer_1 = \"\".join(['B'])", "not a literal"),
     ],
@@ -88,6 +92,30 @@ def test_hostile_answer_cells_are_never_run_and_go_to_review(quiz_and_release, s
     assert any(r.startswith("question 1: the answer cell") and reason in r for r in outcome.reasons), (
         outcome.reasons
     )
+
+
+def test_a_reason_says_what_the_cell_holds():
+    from frontline.grading.literal_grading import literal_answer
+
+    assert literal_answer("# my answer is B", "answer_1") == (None, "holds no assignment")
+    assert literal_answer("answer_1 = 'A'\nanswer_1 = 'B'", "answer_1")[1].startswith("holds 2 assignments ")
+    assert literal_answer("def f():\n    return 'B'", "answer_1")[1].startswith(
+        "holds a function definition "
+    )
+    assert literal_answer("print('B')", "answer_1")[1].startswith("holds a function call ")
+
+
+def test_questions_that_share_a_reason_are_named_once():
+    from frontline.grading.literal_grading import describe
+
+    same = "the answer cell holds a loop instead of one assignment of a literal"
+    reasons = [f"question {n}: {same}" for n in (*range(1, 18), 19)]
+    reasons += ["question 18: a written answer to mark", "not a notebook"]
+    assert describe(reasons) == (
+        f"questions 1-17, 19: {same}; question 18: a written answer to mark; not a notebook"
+    )
+    assert describe(["question 4: the answer cell is missing"]) == "question 4: the answer cell is missing"
+    assert describe([]) == ""
 
 
 def test_deleted_and_duplicated_answer_cells_are_flagged(quiz_and_release):

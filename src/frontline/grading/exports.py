@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..content.bank import Quiz
 from ..files import atomic_write, csv_text
+from .literal_grading import describe
 from .store import recorded
 
 NOT_ON_RECORD = "not graded yet: run frontline grade again"
@@ -119,7 +120,7 @@ def table_csv(quiz: Quiz, table: list[Row]) -> str:
                 _fmt(quiz.max_score),
                 percent,
                 r.status,
-                "; ".join(r.reasons),
+                describe(r.reasons),
                 *items,
             ]
         )
@@ -127,7 +128,7 @@ def table_csv(quiz: Quiz, table: list[Row]) -> str:
 
 
 def _status_text(r: Row) -> str:
-    return r.status + (f": {'; '.join(r.reasons)}" if r.reasons else "")
+    return r.status + (f": {describe(r.reasons)}" if r.reasons else "")
 
 
 def moodle_csv(quiz: Quiz, table: list[Row]) -> str:

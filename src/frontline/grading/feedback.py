@@ -12,7 +12,7 @@ from html import escape
 from ..content.bank import Quiz, QuizItem
 from ..markdown import to_html
 from .exports import Row
-from .literal_grading import literal_answer
+from .literal_grading import describe, literal_answer
 from .quiz_notebook import answer_variable
 
 CSS = """
@@ -91,7 +91,7 @@ def page(quiz: Quiz, row: Row, answers: dict[str, str], asked: list[str] | None 
     if row.status == "failed":
         body.append(
             '<p class="total">Your quiz could not be graded. Your file is kept, nothing is lost. '
-            f"Please ask your instructor. The reason: {escape('; '.join(row.reasons))}</p>"
+            f"Please ask your instructor. The reason: {escape(describe(row.reasons))}</p>"
         )
     else:
         body.append(f'<p class="total">{escape(_total(quiz, row))}</p>')

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import ast
 import json
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -51,14 +53,84 @@ def literal_answer(source: str, variable: str) -> tuple[str | None, str | None]:
         for node in tree.body
         if not isinstance(node, ast.Expr) or not isinstance(node.value, ast.Constant)
     ]
+    if not body:
+        return None, "holds no assignment"
     if len(body) != 1 or not isinstance(body[0], ast.Assign):
-        return None, "holds more than one assignment of a literal"
+        return None, f"holds {_what_was_written(body)} instead of one assignment of a literal"
     node = body[0]
     if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name) or node.targets[0].id != variable:
         return None, f"does not assign {variable}"
     if not isinstance(node.value, ast.Constant) or not isinstance(node.value.value, str | int | float | bool):
         return None, "is not a literal (a call, a name or an expression is never run)"
     return letters(node.value.value), None
+
+
+_STATEMENTS = (  # what a statement is, in words a grader can act on: one, several
+    ((ast.For, ast.AsyncFor, ast.While), "a loop", "loops"),
+    ((ast.ClassDef,), "a class", "classes"),
+    ((ast.FunctionDef, ast.AsyncFunctionDef), "a function definition", "function definitions"),
+    ((ast.Import, ast.ImportFrom), "an import", "imports"),
+    ((ast.If,), "an if statement", "if statements"),
+    ((ast.Raise,), "a raise statement", "raise statements"),
+    ((ast.Try, ast.With, ast.AsyncWith), "a block of code", "blocks of code"),
+    ((ast.Assign, ast.AugAssign, ast.AnnAssign), "an assignment", "assignments"),
+)
+
+
+def _statement(node: ast.stmt) -> tuple[str, str]:
+    for kinds, one, several in _STATEMENTS:
+        if isinstance(node, kinds):
+            return one, several
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+        return "a function call", "function calls"
+    if isinstance(node, ast.Expr):
+        return "an expression", "expressions"
+    return "other code", "other code"
+
+
+def _what_was_written(body: list[ast.stmt]) -> str:
+    """What a cell holds ('a loop', '3 statements (2 assignments, an import)'), read, never run."""
+    kinds = [_statement(node) for node in body]
+    if len(kinds) == 1:
+        return kinds[0][0]
+    counts = Counter(kinds)
+    if len(counts) == 1:
+        return f"{len(kinds)} {kinds[0][1]}"
+    parts = [one if n == 1 else f"{n} {several}" for (one, several), n in counts.items()]
+    return f"{len(kinds)} statements ({', '.join(parts)})"
+
+
+QUESTION_REASON = re.compile(r"^question (\d+): (.+)$", re.S)
+
+
+def _numbers(numbers: list[int]) -> str:
+    """[1, 2, 3, 5] -> '1-3, 5'."""
+    runs: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def describe(reasons: list[str]) -> str:
+    """Reasons as one line, the questions that share a reason named once ('questions 1-17: ...'),
+    in the order they first appear: one learner's seventeen identical lines say one thing."""
+    groups: dict[str, list[int]] = {}
+    for text in reasons:
+        found = QUESTION_REASON.match(text)
+        if found:
+            groups.setdefault(found[2], []).append(int(found[1]))
+        else:
+            groups.setdefault(text, [])
+    parts = []
+    for text, numbers in groups.items():
+        if not numbers:
+            parts.append(text)
+        else:
+            parts.append(f"question{'s' if len(set(numbers)) > 1 else ''} {_numbers(numbers)}: {text}")
+    return "; ".join(parts)
 
 
 def answer_cells(cells: list[dict], variable: str) -> list[dict]:

@@ -8,6 +8,7 @@ import csv
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.plugins.export import ExportPlugin
 
+from .literal_grading import describe
 from .store import has_status_table, recorded
 
 COLUMNS = [
@@ -30,11 +31,11 @@ COLUMNS = [
 def _status(submission, rec) -> tuple[str, str]:
     """From our record when `frontline grade` made one; from nbgrader's flags when nbgrader did."""
     if rec is not None and rec.status == "failed":
-        return "failed", "; ".join(rec.reasons)
+        return "failed", describe(rec.reasons)
     if submission is None:
         return "failed", "not graded yet: run frontline grade"
     if submission.needs_manual_grade:
-        flags = "; ".join(rec.flags.values()) if rec is not None else ""
+        flags = describe(list(rec.flags.values())) if rec is not None else ""
         return "needs review", flags or "some answers wait for a person, or nbgrader could not run them"
     return "graded", ""
 

@@ -22,7 +22,7 @@ from ..paths import Project
 from .course import _config, release, submissions
 from .exports import Row, export_all, rows
 from .feedback import page, questions
-from .literal_grading import Outcome, grade_loaded, load_folder
+from .literal_grading import Outcome, describe, grade_loaded, load_folder
 from .quiz_notebook import build_notebook
 from .restore import answers_in_autograded, autograded_notebook, learner_answers
 from .store import engine_url, open_gradebook, record, recorded
@@ -51,7 +51,7 @@ class GradeReport:
 
     @property
     def failed(self) -> dict[str, str]:
-        return {k: "; ".join(o.reasons) for k, o in self.statuses.items() if o.status == "failed"}
+        return {k: describe(o.reasons) for k, o in self.statuses.items() if o.status == "failed"}
 
     @property
     def csv_path(self) -> Path:

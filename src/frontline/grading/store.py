@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Column, MetaData, String, Table, Text, delete, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from ..errors import FrontlineError
 from .literal_grading import Outcome, Status
 
 STATUS = Table(
@@ -46,10 +47,59 @@ def engine_url(url: str) -> str:
     return url
 
 
+# What a driver's message means, and what the instructor should check: first match wins.
+_UNREACHABLE = (
+    ("password authentication failed", "the server refused the password: check the user and password"),
+    ("no password supplied", "the server asks for a password: put it in the URL or in ~/.pgpass"),
+    ('role "', "the server does not know this user: check the user name in the URL"),
+    ('database "', "no such database on the server: create it (createdb) or correct its name in the URL"),
+    ("connection refused", "nothing answers there: check that the server is running, and the host and port"),
+    ("timeout", "the server did not answer in time: check the host, the port and the network"),
+    ("could not translate host name", "unknown host: check the host name in the URL"),
+    ("unable to open database file", "cannot open the file: check that its folder exists and is writable"),
+)
+
+
+def _why(err: Exception) -> str:
+    text = str(getattr(err, "orig", None) or err).lower()
+    for words, advice in _UNREACHABLE:
+        if words in text:
+            return advice
+    first = str(getattr(err, "orig", None) or err).strip().splitlines()
+    return first[0] if first else type(err).__name__
+
+
+def connect_or_explain(db_url: str) -> None:
+    """Reach the gradebook once before anything is graded or written, so that a server that is down,
+    a wrong password or a missing database is one line that names the URL (never its password)."""
+    from sqlalchemy import create_engine, make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+    try:
+        url = make_url(db_url)
+    except ArgumentError:
+        raise FrontlineError("the gradebook is not a database URL (e.g. postgresql://user@host/db)") from None
+    shown = url.render_as_string(hide_password=True)
+    try:
+        engine = create_engine(
+            url, connect_args={"connect_timeout": 10} if url.get_backend_name() == "postgresql" else {}
+        )
+        try:
+            with engine.connect():
+                pass
+        finally:
+            engine.dispose()
+    except NoSuchModuleError:
+        raise FrontlineError(f"gradebook {shown}: unknown kind of database {url.drivername!r}") from None
+    except SQLAlchemyError as err:
+        raise FrontlineError(f"gradebook {shown}: cannot open it: {_why(err)}") from None
+
+
 def open_gradebook(db_url: str, course_id: str = "frontline"):
     """nbgrader's Gradebook (it creates its own tables first), with the status table beside them."""
     from nbgrader.api import Gradebook
 
+    connect_or_explain(engine_url(db_url))
     gb = Gradebook(engine_url(db_url), course_id)
     try:
         STATUS.create(gb.engine, checkfirst=True)

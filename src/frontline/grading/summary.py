@@ -3,6 +3,7 @@ one that is not simply graded was not."""
 
 from __future__ import annotations
 
+from .literal_grading import describe
 from .pipeline import GradeReport
 
 SHOW = 20  # reasons listed in full; the rest are in the status column of the exports
@@ -23,7 +24,7 @@ def summary(report: GradeReport) -> str:
     if flagged:
         lines.append("")
     for learner, outcome in flagged[:SHOW]:
-        lines.append(f"  submitted/{learner}/{quiz}: {outcome.status}: {'; '.join(outcome.reasons)}")
+        lines.append(f"  submitted/{learner}/{quiz}: {outcome.status}: {describe(outcome.reasons)}")
     if len(flagged) > SHOW:
         lines.append(f"  ... and {len(flagged) - SHOW} more: see the status column of the grades")
     lines.append("")
