@@ -61,6 +61,19 @@ def scripts(page: Path) -> list[str]:
     return parser.sources
 
 
+def test_the_first_screen_waits_for_no_more_than_it_needs(built_book):
+    """The theme's stylesheet is trimmed to what the book uses, and the search page loads its search
+    scripts and index after it has shown (bench/run.py times both on a slow link)."""
+    import furo
+
+    theme = Path(furo.__file__).parent / "theme" / "furo" / "static" / "styles" / "furo.css"
+    trimmed = built_book / "_static" / "styles" / "furo.css"
+    assert trimmed.stat().st_size < 0.8 * theme.stat().st_size
+    search = built_book / "search.html"
+    assert not any(s.endswith(("searchtools.js", "searchindex.js")) for s in scripts(search))
+    assert 'id="fl-search-later"' in search.read_text()
+
+
 def test_widget_manager_is_never_loaded_up_front(built_book):
     for page in pages(built_book):
         assert not any(re.search(r"require|embed-amd|html-manager", s) for s in scripts(page)), page

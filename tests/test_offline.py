@@ -76,7 +76,8 @@ def test_unzipped_book_works_from_file_with_no_network(browser, book_zip, tmp_pa
         assert page.locator(".fl-offline").count() == 0
         page.goto(root + "search.html?q=trafficking")
         results = page.locator("#search-results ul.search li")
-        results.first.wait_for(timeout=15000)
+        # The search scripts load after the page; results then appear one by one until this line.
+        page.locator("#search-results .search-summary", has_text="Search finished").wait_for(timeout=15000)
         assert results.count() > 3
         results.first.locator("a").first.click()
         page.wait_for_load_state()

@@ -26,6 +26,7 @@ from ..errors import FrontlineError
 from ..markdown import to_html
 from ..paths import Project
 from ..printed.cards import PAPERS, find_cards, write_cards
+from .css_trim import trim_theme_css
 from .selfcheck import render
 
 # Assets that the theme and Jupyter Book add to every page but this book never uses: copy buttons
@@ -259,6 +260,45 @@ def _copy_vendor(app: Sphinx, exception) -> None:
         shutil.copyfile(path, target / name)
 
 
+def _lighter_first_screen(app: Sphinx, exception) -> None:
+    """Less to fetch before the first text on a slow link: the theme's stylesheet keeps only what
+    the book uses, and the search page fetches its scripts and index (150 KB or more) after it has
+    shown, so that they do not share the link with the stylesheets it needs first."""
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    theme_css = outdir / "_static" / "styles" / "furo.css"
+    if theme_css.is_file():
+        trim_theme_css(outdir, theme_css)
+    search = outdir / "search.html"
+    if search.is_file():
+        search.write_text(search_scripts_later(search), encoding="utf-8")
+
+
+SEARCH_SCRIPTS = ("_static/searchtools.js", "_static/language_data.js", "searchindex.js")
+
+
+def search_scripts_later(search: Path) -> str:
+    """The search page with its search scripts loaded, in order, once the page has loaded.
+    Sphinx's search starts when its script runs and waits for the index before it answers."""
+    html = search.read_text(encoding="utf-8")
+    tags = [f'<script src="{src}"></script>' for src in SEARCH_SCRIPTS]
+    if "fl-search-later" in html:  # not written again by an incremental build
+        return html
+    missing = [t for t in tags if t not in html]
+    if missing:
+        raise FrontlineError(f"the theme's search page no longer has {missing[0]}", search)
+    for tag in tags[:-1]:
+        html = html.replace(tag, "")
+    loader = (
+        '<script id="fl-search-later">addEventListener("load",function(){'
+        f"{json.dumps(list(SEARCH_SCRIPTS))}.forEach(function(src){{"
+        'var s=document.createElement("script");s.src=src;s.async=false;document.body.appendChild(s)})})'
+        "</script>"
+    )
+    return html.replace(tags[-1], loader)
+
+
 def _config_inited(app: Sphinx, config) -> None:
     project = Project(Path(app.srcdir))
     config.html_static_path = [*config.html_static_path, str(project.static)]
@@ -390,5 +430,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _copy_vendor)
     app.connect("build-finished", _write_cards)
     app.connect("html-page-context", _web_app_head)
+    app.connect("build-finished", _lighter_first_screen, priority=800)
     app.connect("build-finished", _write_web_app, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
