@@ -1,7 +1,7 @@
 """Benchmarks: figures and ratios against baselines measured in the same run, never pass/fail.
 
 1. Page weight: our FR1 page against a default Jupyter Book 1 page with one widget, built here now.
-   Also the modelled time to first text on a 400 ms / 50 KB/s link.
+   Also the modelled time to first text on a 400 ms / 50 KB/s link, and the quiz page's weight.
 2. Reports: 10,000 learners and 40 items, against just loading the scores.
 3. Grading: plain `nbgrader autograde` on a sample against `frontline grade` on 1,000 generated
    submissions, with the throughput ratio and whether both gave the same grades.
@@ -84,6 +84,29 @@ def page_weight(project: Project) -> None:
         f"  modelled load at 400 ms / 50 KB/s: default {t_base:.0f} s, ours {t_ours:.0f} s "
         f"(ratio {t_ours / t_base:.2f})"
     )
+    quiz = quiz_page_weight(project)
+    t_quiz = first_text_seconds(quiz.total, len(quiz.files))
+    print(
+        f"  quiz page (victim-identification, one file, no Jupyter): {quiz.total / 1024:.0f} KB, "
+        f"{len(quiz.external)} external, modelled load {t_quiz:.1f} s (ratio to FR1 page "
+        f"{quiz.total / ours.total:.2f})"
+    )
+
+
+def quiz_page_weight(project: Project, quiz_id: str = "victim-identification"):
+    """The quiz page as `frontline release` writes it, built in-process (nbgrader's release steps)."""
+    import nbformat
+
+    from frontline.content.bank import load_bank
+    from frontline.grading.practice import released_notebook
+    from frontline.grading.quiz_page import page_html
+
+    quiz = load_bank(project).quiz(quiz_id)
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / f"{quiz_id}.html"
+        released = json.loads(nbformat.writes(released_notebook(quiz)))
+        page.write_text(page_html(quiz, released), encoding="utf-8")
+        return weigh(page)
 
 
 def slow_links(project: Project) -> None:

@@ -28,9 +28,19 @@ def _preview(args) -> int:
 
 def _release(args) -> int:
     from .grading.course import release
+    from .grading.quiz_page import page_path
 
     path = release(Project.here(), args.quiz)
-    print(f"Released {args.quiz}: give learners {path}")
+    print(f"Released {args.quiz}: give learners {path} (Jupyter) or {page_path(path)} (a web browser)")
+    return 0
+
+
+def _collect(args) -> int:
+    from .grading.quiz_page import collect
+
+    placed = collect(Project.here().course, args.quiz, args.files, replace=args.replace)
+    for path in placed:
+        print(f"Collected {path}")
     return 0
 
 
@@ -129,6 +139,11 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("release", help="generate a quiz from the bank and release it with nbgrader")
     r.add_argument("quiz")
     r.set_defaults(run=_release)
+    co = sub.add_parser("collect", help="put files saved from the quiz page under submitted/, by learner id")
+    co.add_argument("quiz")
+    co.add_argument("files", nargs="+", type=Path, help="the .ipynb files learners saved from the quiz page")
+    co.add_argument("--replace", action="store_true", help="replace a learner's earlier submission")
+    co.set_defaults(run=_collect)
     g = sub.add_parser("grade", help="grade submissions, write feedback, export grades")
     g.add_argument("quiz")
     g.add_argument("--workers", type=int, help="processes to grade with (default: one per core)")

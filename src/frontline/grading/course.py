@@ -12,6 +12,7 @@ from ..content.bank import load_bank
 from ..errors import FrontlineError
 from ..paths import Project
 from .quiz_notebook import write_source
+from .quiz_page import write_page
 
 CONFIG = "nbgrader_config.py"
 
@@ -75,14 +76,17 @@ def _check(result: dict, what: str, path: Path) -> None:
 
 
 def release(project: Project, quiz_id: str, db_url: str | None = None) -> Path:
-    """Generate the source notebook from the bank, then nbgrader's release version of it."""
-    quiz = load_bank(project).quiz(quiz_id)
+    """Generate the source notebook from the bank, then nbgrader's release version of it, and the
+    quiz page beside it for learners without Jupyter."""
+    bank = load_bank(project)
+    quiz = bank.quiz(quiz_id)
     source = write_source(project.course, quiz)
     api = _api(project.course, db_url)
     _check(api.generate_assignment(quiz_id, force=True, create=True), "generate_assignment", source)
     released = project.course / "release" / quiz_id / f"{quiz_id}.ipynb"
     if not released.is_file():
         raise FrontlineError("nbgrader wrote no released notebook", released)
+    write_page(quiz, released, bank)
     return released
 
 

@@ -18,6 +18,9 @@ TAGS = re.compile(r"<[^>]+>")
 # Tags inside a run of text (a no-wrap span around an id, bold, a link): gone without a trace, so
 # "objective <span>FR2.4</span>)" reads "objective FR2.4)" as on screen.
 INLINE_TAGS = re.compile(r"</?(?:span|strong|em|b|i|code|a|sup|sub|small|mark)\b[^>]*>")
+# Data a page's script reads (the quiz page carries the released notebook so): JSON escapes quotes
+# and "<", so the guard reads it decoded, as the script will.
+JSON_SCRIPT = re.compile(r"<script\b[^>]*\btype=[\"']application/json[\"'][^>]*>(.*?)</script>", re.S | re.I)
 
 
 @dataclass(frozen=True)
@@ -46,22 +49,53 @@ def signatures(item: QuizItem, number: int) -> dict[str, str]:
     return found
 
 
+def _notebook_text(nb: dict) -> str:
+    parts = []
+    for cell in nb.get("cells", []):
+        parts.append("".join(cell.get("source", "")))
+        for out in cell.get("outputs", []):
+            parts.append(json.dumps(out, ensure_ascii=False))
+    return " ".join(parts)
+
+
+def _strings(value: object) -> list[str]:
+    """Every string in decoded JSON, keys included."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _embedded(raw: str) -> str:
+    """The JSON data blocks of a page, decoded: a notebook as its cells read, anything else as its strings."""
+    parts = []
+    for block in JSON_SCRIPT.findall(raw):
+        try:
+            data = json.loads(block)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(data, dict) and isinstance(data.get("cells"), list):
+            parts.append(_notebook_text(data))
+        parts.append(" ".join(_strings(data)))
+    return " ".join(parts)
+
+
 def visible_text(path: Path) -> str:
-    """What a file shows: notebook sources and outputs, or a page's text and attributes."""
+    """What a file shows: notebook sources and outputs, or a page's text and attributes (and the
+    data its scripts read)."""
     raw = path.read_text(encoding="utf-8", errors="replace")
     if path.suffix == ".ipynb":
         try:
             nb = json.loads(raw)
         except json.JSONDecodeError:
             return plain(raw)
-        parts = []
-        for cell in nb.get("cells", []):
-            parts.append("".join(cell.get("source", "")))
-            for out in cell.get("outputs", []):
-                parts.append(json.dumps(out, ensure_ascii=False))
-        return plain(" ".join(parts))
+        return plain(_notebook_text(nb))
     if path.suffix in {".html", ".htm"}:
-        return plain(html.unescape(raw) + " " + html.unescape(TAGS.sub(" ", INLINE_TAGS.sub("", raw))))
+        text = html.unescape(raw) + " " + html.unescape(TAGS.sub(" ", INLINE_TAGS.sub("", raw)))
+        return plain(text + " " + _embedded(raw))
     return plain(raw)
 
 
