@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import pwd
 import re
 import subprocess
 import sys
@@ -105,6 +106,11 @@ def test_learners_submit_and_fetch_feedback_through_the_hub(tmp_path, postgres_u
         assert "Collected 3 new or changed submissions" in graded.stdout
         assert f"submitted/chen/{QUIZ}: failed: not a notebook" in graded.stdout
         assert "Feedback released through the exchange for 3 learners" in graded.stdout
+        # Here every learner is this one machine account: collect says so for each submission
+        # (on a hub with an account per learner, that means someone submitted under another's name).
+        owner = pwd.getpwuid(os.getuid()).pw_name
+        for name in ANSWERS:
+            assert f"Warning: {name}'s submission was written by the account {owner}" in graded.stdout
 
         # The formgrader answers its graders, on the same gradebook.
         page = hub.call("GET", f"/services/{COURSE}/formgrader", token=tokens[GRADER])

@@ -46,8 +46,10 @@ def _grade(args) -> int:
     if args.exchange:
         from .grading.exchange import collect
 
-        collected = collect(Project.here(), args.quiz, db_url=args.db)
+        collected, warnings = collect(Project.here(), args.quiz, db_url=args.db)
         print(f"Collected {len(collected)} new or changed submissions from the exchange")
+        for warning in warnings:
+            print(f"Warning: {warning}")
     report = grade(
         Project.here(),
         args.quiz,

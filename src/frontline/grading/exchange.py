@@ -5,6 +5,7 @@ is `c.Exchange.root` in the course's nbgrader_config.py. No step runs anything a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import FrontlineError
@@ -29,7 +30,7 @@ def _api(course: Path, db_url: str | None):
     config.CourseDirectory.db_url = engine_url(db_url or CourseDirectory(config=config).db_url)
     config.ExchangeReleaseAssignment.force = True
     api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
-    api.log.setLevel(logging.ERROR)
+    api.log.setLevel(logging.WARNING)  # collect warns of a submission written by another account
     return api
 
 
@@ -60,15 +61,25 @@ def _stamps(course: Path, quiz_id: str) -> dict[str, str | None]:
     return out
 
 
-def collect(project: Project, quiz_id: str, db_url: str | None = None) -> list[str]:
-    """Copy each learner's latest submission from the exchange into submitted/<learner>/<quiz>/;
-    return the learners whose submission is new or newer than the one already collected."""
+OWNER = re.compile(r"claims to be submitted by (\S+) but is owned by (\S+);")
+
+
+def collect(project: Project, quiz_id: str, db_url: str | None = None) -> tuple[list[str], list[str]]:
+    """Copy each learner's latest submission from the exchange into submitted/<learner>/<quiz>/.
+    Returns the learners whose submission is new or newer than the one already collected, and a
+    warning for each submission written by another machine account than the learner's own (on
+    a hub where every learner has their own account, someone submitted under another's name)."""
     course = project.course
     before = _stamps(course, quiz_id)
     root = exchange_root(course, db_url)
-    _check(_api(course, db_url).collect(quiz_id, update=True), "collect from the exchange", root)
+    result = _api(course, db_url).collect(quiz_id, update=True)
+    _check(result, "collect from the exchange", root)
     after = _stamps(course, quiz_id)
-    return sorted(learner for learner, stamp in after.items() if before.get(learner, "") != stamp)
+    warnings = [
+        f"{learner}'s submission was written by the account {owner}: check who submitted it"
+        for learner, owner in OWNER.findall(result.get("log") or "")
+    ]
+    return sorted(learner for learner, stamp in after.items() if before.get(learner, "") != stamp), warnings
 
 
 def release_feedback(project: Project, quiz_id: str, db_url: str | None = None) -> list[str]:
