@@ -105,7 +105,7 @@ def test_learners_submit_and_fetch_feedback_through_the_hub(tmp_path, postgres_u
         assert "Traceback" not in graded.stderr, graded.stderr
         assert "Collected 3 new or changed submissions" in graded.stdout
         assert f"submitted/chen/{QUIZ}: failed: not a notebook" in graded.stdout
-        assert "Feedback released through the exchange for 3 learners" in graded.stdout
+        assert "Feedback released through the exchange for 3 learner(s)" in graded.stdout
         # Here every learner is this one machine account: collect says so for each submission
         # (on a hub with an account per learner, that means someone submitted under another's name).
         owner = pwd.getpwuid(os.getuid()).pw_name

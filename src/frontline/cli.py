@@ -61,7 +61,7 @@ def _grade(args) -> int:
         from .grading.exchange import release_feedback
 
         released = release_feedback(Project.here(), args.quiz, db_url=args.db)
-        print(f"Feedback released through the exchange for {len(released)} learners")
+        print(f"Feedback released through the exchange for {len(released)} learner(s)")
     return 1 if report.failed else 0
 
 
