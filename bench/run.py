@@ -10,6 +10,10 @@
 5. Authoring: a release build (cold, and with the execution cache warm), a build with nothing
    changed, and the live preview's time from saving a one-line edit of one module to the new page
    being served, each against the full build in the same run.
+6. A course on JupyterHub under load: 50 learners log in to a real hub on loopback (the recipe in
+   deploy/jupyterhub/), fetch the quiz, answer it and submit at the same moment through nbgrader's
+   exchange; then `frontline grade --exchange` on PostgreSQL. The figure: from the last submit to
+   every submission graded and its feedback released, and whether any was lost or duplicated.
 """
 
 from __future__ import annotations
@@ -337,6 +341,108 @@ def authoring(project: Project) -> None:
     )
 
 
+def hub_load(project: Project, count: int = 50) -> None:
+    """50 learners submitting at once through a real JupyterHub, then collect, grade and feedback."""
+    import csv
+    from concurrent.futures import ThreadPoolExecutor
+
+    from hub import action, feedback_pages, log_in, read, running_hub, start_server, write
+    from notebooks import generated
+    from postgres import running_server, server_bin
+
+    from frontline.content.bank import load_bank
+    from frontline.grading.course import release
+    from frontline.grading.exchange import release_to_exchange
+    from frontline.grading.literal_grading import grade_loaded
+
+    bindir = Path(sys.executable).parent
+    quiz_id = "victim-identification"
+    if server_bin() is None:
+        print("JupyterHub load: skipped (PostgreSQL server binaries not found)")
+        return
+    with tempfile.TemporaryDirectory() as tmp, running_server(server_bin()) as db_url:
+        work = Path(tmp)
+        ours = project.copy_sources(work / "project")
+        exchange = work / "exchange"
+        config = ours.course / "nbgrader_config.py"
+        config.write_text(
+            config.read_text()
+            + f"\nc.CourseDirectory.db_url = {db_url!r}\nc.Exchange.root = {str(exchange)!r}\n"
+        )
+        quiz = load_bank(ours).quiz(quiz_id)
+        released = json.loads(release(ours, quiz_id).read_text())
+        release_to_exchange(ours, quiz_id)
+        answers = generated(quiz, released, count, seed=3)
+        expected = {name: grade_loaded(nb, quiz).total for name, nb in answers.items()}
+        names = sorted(answers)
+        with (
+            running_hub(work / "hub", ours.course, exchange, names, []) as hub,
+            ThreadPoolExecutor(count) as pool,
+        ):
+            start = time.perf_counter()
+            tokens = dict(zip(names, pool.map(lambda n: log_in(hub, n), names), strict=True))
+            list(pool.map(lambda n: start_server(hub, n, tokens[n], timeout=600), names))
+            spawned = time.perf_counter() - start
+
+            def prepare(name: str) -> None:
+                action(hub, name, tokens[name], "fetch", quiz_id)
+                path = f"{quiz_id}/{quiz_id}.ipynb"
+                read(hub, name, tokens[name], path)
+                write(hub, name, tokens[name], path, answers[name])
+
+            list(pool.map(prepare, names))
+
+            def submit(name: str) -> float:
+                done = action(hub, name, tokens[name], "submit", quiz_id)
+                if not done.get("success"):
+                    raise RuntimeError(f"{name}: submit failed: {done}")
+                return time.perf_counter()
+
+            first = time.perf_counter()
+            last = max(pool.map(submit, names))
+            graded = subprocess.run(
+                [bindir / "frontline", "grade", quiz_id, "--exchange"],
+                cwd=ours.root,
+                capture_output=True,
+                text=True,
+            )
+            to_graded = time.perf_counter() - last
+            if graded.returncode not in (0, 1) or "Traceback" in graded.stderr:  # 1: some failed
+                raise RuntimeError(f"frontline grade failed: {graded.stderr[-2000:]}")
+
+            def feedback(name: str) -> dict[str, str]:
+                action(hub, name, tokens[name], "fetch_feedback", quiz_id)
+                return feedback_pages(hub, name, tokens[name], quiz_id)
+
+            pages = dict(zip(names, pool.map(feedback, names), strict=True))
+        with (ours.course / "grades" / f"{quiz_id}.csv").open() as f:
+            rows = list(csv.DictReader(f))
+        scores = {r["learner"]: float(r["score"]) for r in rows if r["score"]}
+        inbound = len(list((exchange / "frontline" / "inbound").iterdir()))
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(db_url)
+        with engine.connect() as con:
+            recorded = con.execute(text("select count(*) from submitted_assignment")).scalar_one()
+        engine.dispose()
+        own = sum(
+            1 for n in names if len(pages[n]) == 1 and f"Learner: {n}<" in next(iter(pages[n].values()))
+        )
+    print(f"A course on JupyterHub: {count} learners on one hub (loopback, this machine)")
+    print(f"  log in and start {count} learners' servers: {spawned:6.1f} s")
+    print(f"  {count} submits at once, first sent to last done: {last - first:6.1f} s")
+    print(
+        f"  last submit to all collected, graded and feedback released: {to_graded:6.1f} s "
+        f"(frontline grade --exchange on PostgreSQL)"
+    )
+    print(
+        f"  submissions: {inbound} in the exchange, {recorded} in the gradebook, {len(rows)} graded rows, "
+        f"{len({r['learner'] for r in rows})} distinct learners; "
+        f"scores as expected: {'yes' if scores == expected else 'NO'}; "
+        f"learners who fetched exactly their own feedback: {own} of {count}"
+    )
+
+
 def main() -> None:
     project = Project.here()
     if not (project.html / "index.html").is_file():
@@ -348,6 +454,7 @@ def main() -> None:
     report_speed(project)
     grading(project)
     authoring(project)
+    hub_load(project)
     print(json.dumps({"note": "figures vary with machine load; compare ratios, not seconds"}))
 
 

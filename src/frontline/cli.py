@@ -32,6 +32,11 @@ def _release(args) -> int:
 
     path = release(Project.here(), args.quiz)
     print(f"Released {args.quiz}: give learners {path} (Jupyter) or {page_path(path)} (a web browser)")
+    if args.exchange:
+        from .grading.exchange import release_to_exchange
+
+        outbound = release_to_exchange(Project.here(), args.quiz)
+        print(f"Learners on the hub can fetch it now ({outbound})")
     return 0
 
 
@@ -48,6 +53,13 @@ def _grade(args) -> int:
     from .grading.pipeline import grade
     from .grading.summary import summary
 
+    if args.exchange:
+        from .grading.exchange import collect
+
+        collected, warnings = collect(Project.here(), args.quiz, db_url=args.db)
+        print(f"Collected {len(collected)} new or changed submissions from the exchange")
+        for warning in warnings:
+            print(f"Warning: {warning}")
     report = grade(
         Project.here(),
         args.quiz,
@@ -55,6 +67,11 @@ def _grade(args) -> int:
         db_url=args.db,
     )
     print(summary(report))
+    if args.exchange:
+        from .grading.exchange import release_feedback
+
+        released = release_feedback(Project.here(), args.quiz, db_url=args.db)
+        print(f"Feedback released through the exchange for {len(released)} learner(s)")
     return 1 if report.failed else 0
 
 
@@ -138,6 +155,11 @@ def parser() -> argparse.ArgumentParser:
     pv.set_defaults(run=_preview)
     r = sub.add_parser("release", help="generate a quiz from the bank and release it with nbgrader")
     r.add_argument("quiz")
+    r.add_argument(
+        "--exchange",
+        action="store_true",
+        help="also put it in nbgrader's exchange, for learners on JupyterHub",
+    )
     r.set_defaults(run=_release)
     co = sub.add_parser("collect", help="put files saved from the quiz page under submitted/, by learner id")
     co.add_argument("quiz")
@@ -148,6 +170,11 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("quiz")
     g.add_argument("--workers", type=int, help="processes to grade with (default: one per core)")
     g.add_argument("--db", help="gradebook URL, e.g. postgresql://user@host/db (default: nbgrader_config.py)")
+    g.add_argument(
+        "--exchange",
+        action="store_true",
+        help="collect submissions from nbgrader's exchange first, and release feedback to it after",
+    )
     g.set_defaults(run=_grade)
     rp = sub.add_parser("report", help="item analysis, reliability, objective mastery and learning gain")
     rp.add_argument("quiz")
