@@ -101,6 +101,7 @@ def test_web_app_caches_the_whole_book_on_first_visit(browser, built_book, serve
     assert (built_book / "_static" / "icons" / "icon-512.png").is_file()
     sw = (built_book / "sw.js").read_text()
     assert '"language": "en"' in sw and '"_static/frontline.js"' in sw
+    assert "_static/vendor/" not in sw, "the optional widget manager is cached on first use only"
     context, page = recording_page(browser, 412, 900)
     try:
         page.goto(server)
@@ -109,12 +110,17 @@ def test_web_app_caches_the_whole_book_on_first_visit(browser, built_book, serve
         status.wait_for(timeout=60000)
         assert status.inner_text().startswith("Available offline: ")
         assert status.inner_text().endswith(" MB")
+        assert page.evaluate("fetch('../_static/vendor/embed-amd.js').then(r => r.ok)") is True
         context.set_offline(True)
         for path in (MODULE, *OTHERS):
             page.goto(server + path)
             assert page.locator("h1").first.is_visible(), path
         page.goto(server + MODULE)
         assert page.locator(".fl-selfcheck").count() >= 4
+        # The optional widget version: what was opened once online reads offline, the rest does not.
+        fetch = "url => fetch(url).then(r => r.ok, () => false)"
+        assert page.evaluate(fetch, server + "_static/vendor/embed-amd.js") is True
+        assert page.evaluate(fetch, server + "_static/vendor/require.js") is False
         page.locator(".fl-offline").wait_for(timeout=30000)  # shown once the cache is found
         keys = page.evaluate("caches.keys()")
         assert len(keys) == 1 and keys[0].startswith("frontline-en-0.")

@@ -2,7 +2,8 @@
  * this line: the language, a version that changes with any file of the build, the bytes and the
  * list of every file. On the first visit over http(s) it caches the whole book of this language;
  * afterwards every page, the search and the exercises load from that cache, with or without a
- * network. Caches of older versions of this language are deleted; other languages are left alone. */
+ * network; what it fetches later (the optional widget version) is kept too. Caches of older
+ * versions of this language are deleted; other languages are left alone. */
 "use strict";
 var PREFIX = "frontline-" + FL_BOOK.language + "-";
 var CACHE = PREFIX + FL_BOOK.version;
@@ -37,7 +38,16 @@ self.addEventListener("fetch", function (event) {
   event.respondWith(
     caches.open(CACHE).then(function (cache) {
       return cache.match(request, { ignoreSearch: true }).then(function (hit) {
-        return hit || fetch(request);
+        if (hit) {
+          return hit;
+        }
+        // Not in the book's list (the optional widget version): kept once fetched.
+        return fetch(request).then(function (response) {
+          if (response.ok) {
+            cache.put(request, response.clone());
+          }
+          return response;
+        });
       });
     })
   );

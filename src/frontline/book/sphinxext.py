@@ -333,6 +333,9 @@ THEME_COLOUR = "#1f4e79"
 ICON_SIZES = (192, 512)
 # Not part of what a reader needs: Sphinx's record of the config, and the worker's own files.
 NOT_CACHED = {".buildinfo", "sw.js"}
+# The optional Jupyter widget version (its manager is 3.6 MB): cached when a reader first opens
+# it, not with the book, so that "available offline" costs a phone half as much.
+ON_FIRST_USE = ("_static/vendor/", "_static/widget-state/")
 
 
 def _icon(size: int) -> bytes:
@@ -405,12 +408,12 @@ def _write_web_app(app: Sphinx, exception) -> None:
     for path in files:
         digest.update(path.relative_to(outdir).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
-    names = [p.relative_to(outdir).as_posix() for p in files]
+    up_front = [p for p in files if not p.relative_to(outdir).as_posix().startswith(ON_FIRST_USE)]
     header = {
         "language": language,
         "version": f"{version('frontline')}-{digest.hexdigest()[:12]}",
-        "bytes": sum(p.stat().st_size for p in files),
-        "files": ["./", *names],
+        "bytes": sum(p.stat().st_size for p in up_front),
+        "files": ["./", *(p.relative_to(outdir).as_posix() for p in up_front)],
     }
     template = (Project(Path(app.srcdir)).static / "sw.js").read_text()
     (outdir / "sw.js").write_text(f"var FL_BOOK = {json.dumps(header, indent=0)};\n{template}")
