@@ -86,7 +86,7 @@ def exercise_html(ex: Exercise, view: dict | None = None, t: Callable[[str], str
         f'<table><thead><tr><th scope="col">{escape(t("Fact"))}</th>'
         f'<th scope="col">{escape(ex.answer_label)}</th>'
         f'<th scope="col">{escape(t("Why"))}</th></tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table></details>'
+        f"<tbody>{''.join(rows)}</tbody></table></details>"
         f"{slot}</div>"
     )
 
