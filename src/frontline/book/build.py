@@ -187,7 +187,11 @@ def build_language(
     (html / "searchindex.js").unlink(missing_ok=True)
     overrides: dict = {"frontline_languages": _switcher(project, lang, links)}
     if not lang.source:
-        overrides |= {"language": lang.code, "nb_execution_cache_path": str(work / ".jupyter_cache")}
+        overrides |= {
+            "language": lang.code,
+            "nb_execution_cache_path": str(work / ".jupyter_cache"),
+            "frontline_output_folder": str(work / "jupyter_execute"),
+        }
     cmd = sphinx_command(project, "html", html, work / ".doctrees", overrides, quiet)
     result = subprocess.run(cmd, cwd=project.root, env=build_env(lang.code))
     if result.returncode != 0:

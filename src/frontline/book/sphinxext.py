@@ -375,6 +375,15 @@ def _language_switcher(app, pagename, templatename, context, doctree) -> None:
     context["body"] = f'<p class="fl-languages">{label} {links}</p>\n' + context["body"]
 
 
+def _notebook_folder(app: Sphinx) -> None:
+    """myst-nb writes executed notebooks beside the output folder (`<outdir>/../jupyter_execute`):
+    for a translation, `_build/html/<lang>/`, that is inside the English book. Put them in the
+    translation's own work folder instead (`frontline_output_folder`, set by frontline.book.build)."""
+    folder = app.config.frontline_output_folder
+    if folder and hasattr(app.env, "mystnb_config"):
+        app.env.mystnb_config = app.env.mystnb_config.copy(output_folder=str(Path(folder).resolve()))
+
+
 def _catalog(app: Sphinx, docname: str):
     """The page's own translation catalog in this build's language, or None."""
     from sphinx.locale import init as init_locale
@@ -522,6 +531,8 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("workshop-kits", WorkshopKitsDirective)
     app.add_directive("checklist", ChecklistDirective)
     app.add_config_value("frontline_languages", [], "html")
+    app.add_config_value("frontline_output_folder", "", "env")
+    app.connect("builder-inited", _notebook_folder, priority=600)  # after myst-nb's own
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _translate_theme)
     app.connect("html-page-context", _language_switcher)
