@@ -12,13 +12,15 @@ import pytest
 
 from frontline.book.pageweight import weigh
 from frontline.content.modules import module_paths
+from frontline.paths import book_files
 
 pytestmark = pytest.mark.build
 BUDGET = 200 * 1024  # bytes a module page may load before the learner does anything, images excluded
 
 
 def pages(html: Path) -> list[Path]:
-    return sorted(p for p in html.rglob("*.html") if "_static" not in p.parts)
+    """The English book's pages (a translation built into _build/html/<lang>/ is its own book)."""
+    return [p for p in book_files(html) if p.suffix == ".html" and "_static" not in p.parts]
 
 
 def module_pages(project, html: Path) -> list[Path]:
@@ -132,8 +134,8 @@ def test_build_is_reproducible(project, built_book, scratch):
         assert source_path(project.course, quiz.id).read_text() == notebook_text(quiz)
     (scratch.root / "assets" / "node_modules").symlink_to(project.node_modules)
     build(scratch, quiet=True)
-    ours = {p.relative_to(built_book): p for p in built_book.rglob("*") if p.is_file()}
-    theirs = {p.relative_to(scratch.html): p for p in scratch.html.rglob("*") if p.is_file()}
+    ours = {p.relative_to(built_book): p for p in book_files(built_book)}
+    theirs = {p.relative_to(scratch.html): p for p in book_files(scratch.html)}
     assert sorted(ours) == sorted(theirs)
     # .buildinfo is Sphinx's own record of the config (with this checkout's paths); it is not served.
     differ = [

@@ -5,6 +5,19 @@
   var script = document.currentScript;
   var base = script ? script.src : document.baseURI;
   var widgetKB = script ? script.getAttribute("data-widget-kb") : null;
+  // The page's language's words, given by the build on this tag (frontline.content.interface);
+  // English where it gives none.
+  var strings = {};
+  try {
+    strings = JSON.parse((script && script.getAttribute("data-fl-strings")) || "{}");
+  } catch (e) {
+    strings = {};
+  }
+  function t(text, values) {
+    var out = strings[text] || text;
+    Object.keys(values || {}).forEach(function (k) { out = out.split("{" + k + "}").join(values[k]); });
+    return out;
+  }
 
   // From file:// (the unzipped book), the browser refuses the fetch() that Sphinx's search uses
   // to show a summary under each result; the results themselves come from searchindex.js, loaded
@@ -36,13 +49,13 @@
       var chosen = section.querySelector("input[type=radio]:checked");
       section.classList.remove("fl-right", "fl-wrong");
       if (!chosen) {
-        say(feedback, "", "Choose an answer first.");
+        say(feedback, "", t("Choose an answer first."));
         return;
       }
       var right = chosen.getAttribute("data-correct") === "true";
       section.classList.add(right ? "fl-right" : "fl-wrong");
       var why = section.querySelector('.fl-answer li[data-option="' + chosen.value + '"] .fl-why');
-      say(feedback, right ? "Correct." : "Not correct.", why ? why.textContent : "");
+      say(feedback, right ? t("Correct.") : t("Not correct."), why ? why.textContent : "");
       // For whoever embeds the page (a SCORM launch page records progress); nothing here listens.
       document.dispatchEvent(new CustomEvent("fl-selfcheck", {
         detail: { item: section.getAttribute("data-item"), correct: right }
@@ -62,17 +75,17 @@
         var out = li.querySelector(".fl-result");
         li.classList.remove("fl-right", "fl-wrong");
         if (!select.value) {
-          say(out, "", "Not answered yet.");
+          say(out, "", t("Not answered yet."));
         } else if (select.value === li.getAttribute("data-answer")) {
           right += 1;
           li.classList.add("fl-right");
-          say(out, "Right.", li.getAttribute("data-why"));
+          say(out, t("Right."), li.getAttribute("data-why"));
         } else {
           li.classList.add("fl-wrong");
-          say(out, "Not quite.", li.getAttribute("data-why"));
+          say(out, t("Not quite."), li.getAttribute("data-why"));
         }
       });
-      say(summary, "", right + " of " + facts.length + " facts sorted as suggested.");
+      say(summary, "", t("{right} of {total} facts sorted as suggested.", { right: right, total: facts.length }));
     });
   }
 
@@ -91,7 +104,7 @@
   function loadWidgets() {
     var buttons = document.querySelectorAll(".fl-load-widgets");
     if (!loading) {
-      buttons.forEach(function (b) { b.disabled = true; b.textContent = "Loading the widget version..."; });
+      buttons.forEach(function (b) { b.disabled = true; b.textContent = t("Loading the widget version..."); });
       loading = loadWidgetState()
         .then(function () { return loadScript(vendor("require.js")); })
         .then(function () {
@@ -101,7 +114,7 @@
           buttons.forEach(function (b) { b.remove(); });
         })
         .catch(function () {
-          buttons.forEach(function (b) { b.disabled = false; b.textContent = "Could not load. Try again"; });
+          buttons.forEach(function (b) { b.disabled = false; b.textContent = t("Could not load. Try again"); });
           loading = null;
         });
     }
@@ -131,12 +144,12 @@
       b.type = "button";
       b.className = "fl-load-widgets";
       var kb = (parseInt(widgetKB || "0", 10) || 0) + stateKB;
-      b.textContent = "Show the Jupyter widget version" + (kb ? " (" + kb + " KB download)" : "");
+      b.textContent = t("Show the Jupyter widget version") + (kb ? " " + t("({kb} KB download)", { kb: kb }) : "");
       b.addEventListener("click", loadWidgets);
       var note = document.createElement("p");
       note.className = "fl-widget-note";
-      note.textContent = "Optional. The exercise above works as it is. The widget version looks as it does " +
-        "in Jupyter; its Check button works only when the notebook runs in Jupyter.";
+      note.textContent = t("Optional. The exercise above works as it is. The widget version looks as it does " +
+        "in Jupyter; its Check button works only when the notebook runs in Jupyter.");
       slot.insertBefore(note, slot.firstChild);
       slot.insertBefore(b, note);
     });
@@ -174,13 +187,13 @@
     var box = document.createElement("div");
     box.className = "fl-print-choice";
     var label = document.createElement("p");
-    label.textContent = "Print this page:";
+    label.textContent = t("Print this page:");
     box.appendChild(label);
     [["learner", "Learner's copy (no answers)"], ["trainer", "Trainer's copy (answers shown)"]].forEach(function (c) {
       var b = document.createElement("button");
       b.type = "button";
       b.className = "fl-print fl-print-" + c[0];
-      b.textContent = c[1];
+      b.textContent = t(c[1]);
       b.addEventListener("click", function () { printCopy(c[0]); });
       box.appendChild(b);
     });
@@ -203,7 +216,7 @@
       var p = document.querySelector(".fl-offline") || document.createElement("p");
       p.className = "fl-offline";
       p.setAttribute("role", "status");
-      p.textContent = "Available offline: " + (e.data.bytes / 1048576).toFixed(1) + " MB";
+      p.textContent = t("Available offline: {mb} MB", { mb: (e.data.bytes / 1048576).toFixed(1) });
       (document.querySelector("article") || document.body).appendChild(p);
     });
     sw.startMessages();

@@ -11,12 +11,27 @@ from .paths import Project
 
 
 def _build(args) -> int:
-    from .book.build import build
+    from .book.build import build, linked, output_folder
 
-    index, built = build(Project.here(), quiet=args.quiet, force=args.force)
+    project = Project.here()
+    index, built = build(project, quiet=args.quiet, force=args.force, drafts=args.lang)
     print(
         f"The book is ready: open {index}" if built else f"Nothing changed since the last build: open {index}"
     )
+    for lang in linked(project, args.lang)[1:]:
+        status = "" if lang.published else " (draft)"
+        print(f"{lang.name}{status}: open {output_folder(project, lang) / 'index.html'}")
+    return 0
+
+
+def _translate(args) -> int:
+    from .book.translate import table, update
+    from .content.languages import language, load_languages, translations
+
+    project = Project.here()
+    langs = [language(project, code) for code in args.lang] if args.lang else translations(project)
+    report = update(project, langs, quiet=not args.verbose)
+    print(table(report, {lang.code: lang for lang in load_languages(project)}))
     return 0
 
 
@@ -132,7 +147,11 @@ def _check(args) -> int:
             print(note)
         for name, count in statistics(bank).items():
             print(f"{name}: {count}")
-    problems = check(project)
+    from .checks.translations import check_translations
+
+    problems = check(project)  # a published language's incomplete catalogs are among them
+    for note in check_translations(project)[1]:
+        print(note)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -148,6 +167,12 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the HTML book (what `make book` runs)")
     b.add_argument("--quiet", action="store_true")
     b.add_argument("--force", action="store_true", help="build even when nothing changed")
+    b.add_argument(
+        "--lang",
+        action="append",
+        default=[],
+        help="also build this draft language (locale/languages.yaml), e.g. --lang fr",
+    )
     b.set_defaults(run=_build)
     pv = sub.add_parser("preview", help="serve the book on loopback and rebuild what changed on every save")
     pv.add_argument("--host", default="127.0.0.1", help="address to serve on (default: loopback only)")
@@ -212,6 +237,14 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--out", type=Path, help="folder (default _build/dist/frontline-VERSION)")
     d.add_argument("--quiet", action="store_true")
     d.set_defaults(run=_dist)
+    tr = sub.add_parser(
+        "translate", help="update the translation catalogs from the source and report their coverage"
+    )
+    tr.add_argument(
+        "--lang", action="append", default=[], help="only this language (default: every translation)"
+    )
+    tr.add_argument("--verbose", action="store_true", help="show Sphinx's output")
+    tr.set_defaults(run=_translate)
     c = sub.add_parser("check", help="check the question bank, objectives, modules and data sources")
     c.add_argument(
         "--items",

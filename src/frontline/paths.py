@@ -100,3 +100,21 @@ class Project:
     @property
     def references(self) -> list[Path]:
         return sorted((self.root / "book").glob("references*.bib"))
+
+
+def nested_books(html: Path) -> set[str]:
+    """The top folders of a built book that are another language's book (`_build/html/fr/`): each
+    has its own web app manifest. The source language's book, its ZIP and its offline file list
+    leave them out."""
+    if not html.is_dir():
+        return set()
+    return {p.name for p in html.iterdir() if p.is_dir() and (p / "manifest.webmanifest").is_file()}
+
+
+def book_files(html: Path) -> list[Path]:
+    """Every file of one language's built book, sorted, without the other languages' books."""
+    nested = nested_books(html)
+    return sorted(
+        (p for p in html.rglob("*") if p.is_file() and p.relative_to(html).parts[0] not in nested),
+        key=lambda p: p.relative_to(html).as_posix(),
+    )

@@ -9,6 +9,9 @@ matplotlib.use("module://matplotlib_inline.backend_inline")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from ..content.datasets import Dataset, load_dataset  # noqa: E402
+from ..content.interface import interface, kernel_language  # noqa: E402
+from ..content.localized import pick  # noqa: E402
+from ..paths import Project  # noqa: E402
 
 # Colours chosen for contrast on white (all at least 4.5:1) and to stay apart for colour-blind readers.
 PALETTE = ["#1f4e79", "#b35900", "#2e7d32", "#6a1b9a"]
@@ -26,27 +29,36 @@ STYLE = {
 }
 
 
-def _source_line(ds: Dataset) -> str:
+def _same(msgid: str) -> str:
+    return msgid
+
+
+def _source_line(ds: Dataset, lang: str = "en", t=_same) -> str:
     s = ds.source
-    return f"Source: {s.publisher}, {s.title} ({s.published}), {s.locator.rstrip('.')}."
+    return t("Source: {publisher}, {title} ({published}), {locator}.").format(
+        publisher=pick(s.publisher, lang),
+        title=pick(s.title, lang),
+        published=s.published,
+        locator=pick(s.locator, lang).rstrip("."),
+    )
 
 
-def _bar(ax, ds: Dataset) -> None:
-    labels = [p.label for p in ds.data]
+def _bar(ax, ds: Dataset, lang: str) -> None:
+    labels = [pick(p.label, lang) for p in ds.data]
     values = [p.value for p in ds.data]
     positions = range(len(labels))[::-1]
     bars = ax.barh(list(positions), values, color=PALETTE[0])
     ax.set_yticks(list(positions), labels)
     ax.bar_label(bars, labels=[f"{v:g}" for v in values], padding=3)
-    ax.set_xlabel(ds.value_label)
+    ax.set_xlabel(pick(ds.value_label, lang))
 
 
-def _grouped(ax, ds: Dataset, line: bool) -> None:
-    labels = list(dict.fromkeys(p.label for p in ds.data))
-    series = list(dict.fromkeys(p.series or "" for p in ds.data))
+def _grouped(ax, ds: Dataset, line: bool, lang: str) -> None:
+    labels = list(dict.fromkeys(pick(p.label, lang) for p in ds.data))
+    series = list(dict.fromkeys(pick(p.series or "", lang) for p in ds.data))
     width = 0.8 / len(series)
     for n, name in enumerate(series):
-        values = {p.label: p.value for p in ds.data if (p.series or "") == name}
+        values = {pick(p.label, lang): p.value for p in ds.data if pick(p.series or "", lang) == name}
         xs = [i for i, label in enumerate(labels) if label in values]
         ys = [values[labels[i]] for i in xs]
         colour = PALETTE[n % len(PALETTE)]
@@ -59,26 +71,30 @@ def _grouped(ax, ds: Dataset, line: bool) -> None:
             bars = ax.bar(shifted, ys, width, color=colour, label=name or None)
             ax.bar_label(bars, labels=[f"{y:g}" for y in ys], padding=2, fontsize=9)
     ax.set_xticks(range(len(labels)), labels)
-    ax.set_ylabel(ds.value_label)
+    ax.set_ylabel(pick(ds.value_label, lang))
     if any(series):
         ax.legend(frameon=False)
 
 
-def draw(ds: Dataset):
-    """The figure for a dataset, returned so tests can inspect it without a notebook."""
+def draw(ds: Dataset, lang: str = "en", t=_same):
+    """The figure for a dataset in `lang`, returned so tests can inspect it without a notebook; `t`
+    gives the interface's words (the source line) in that language."""
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(layout="constrained")
         if ds.kind == "bar":
-            _bar(ax, ds)
+            _bar(ax, ds, lang)
         else:
-            _grouped(ax, ds, line=ds.kind == "line")
-        ax.set_title(ds.title, loc="left", wrap=True)
-        fig.text(0.0, -0.02, _source_line(ds), fontsize=8, ha="left", va="top", wrap=True)
+            _grouped(ax, ds, line=ds.kind == "line", lang=lang)
+        ax.set_title(pick(ds.title, lang), loc="left", wrap=True)
+        fig.text(0.0, -0.02, _source_line(ds, lang, t), fontsize=8, ha="left", va="top", wrap=True)
     return fig
 
 
 def chart(dataset_id: str) -> None:
-    """Show the figure for one dataset in the notebook (the book keeps only the image)."""
-    fig = draw(load_dataset(dataset_id))
+    """Show the figure for one dataset in the notebook (the book keeps only the image), in the
+    kernel's language (FRONTLINE_LANGUAGE, set by `frontline build` for each language's build)."""
+    project = Project.here()
+    lang = kernel_language()
+    fig = draw(load_dataset(dataset_id, project), lang, interface(project, lang))
     plt.show()
     plt.close(fig)

@@ -17,14 +17,16 @@ from docutils.parsers.rst import directives
 from markupsafe import Markup
 from myst_nb.core.render import WIDGET_STATE_MIMETYPE as WIDGET_STATE
 from myst_nb.core.render import sanitize_script_content
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..content.bank import Bank, load_bank
+from ..content.interface import SCRIPT_MESSAGES, interface
 from ..content.national import load_national, substitute
 from ..errors import FrontlineError
 from ..markdown import to_html
-from ..paths import Project
+from ..paths import Project, book_files
 from ..printed.cards import PAPERS, find_cards, write_cards
 from .css_trim import trim_theme_css
 from .selfcheck import render
@@ -78,7 +80,7 @@ class SelfCheckDirective(SphinxDirective):
         self.env.note_dependency(str(bank.files[item_id]))
         counter = self.env.temp_data.setdefault("frontline_selfcheck", 0) + 1
         self.env.temp_data["frontline_selfcheck"] = counter
-        return [nodes.raw("", render(item, counter), format="html")]
+        return [nodes.raw("", render(item, counter, self.env.app._frontline_t), format="html")]
 
 
 CHECKSUM = re.compile(r"\?v=[0-9a-f]+")
@@ -94,11 +96,12 @@ def _to_root(docname: str) -> str:
     return "../" * docname.count("/")
 
 
-def _card_links(card_id: str, root: str) -> str:
+def _card_links(card_id: str, root: str, t) -> str:
     pdfs = " · ".join(
-        f'<a href="{root}cards/{card_id}-{paper}.pdf">PDF ({label})</a>' for paper, label in PAPERS.items()
+        f'<a href="{root}cards/{card_id}-{paper}.pdf">{escape(t("PDF ({paper})").format(paper=label))}</a>'
+        for paper, label in PAPERS.items()
     )
-    return f'<a href="{root}cards/{card_id}.html">printable page</a> · {pdfs}'
+    return f'<a href="{root}cards/{card_id}.html">{escape(t("printable page"))}</a> · {pdfs}'
 
 
 class FieldCardDirective(SphinxDirective):
@@ -112,10 +115,13 @@ class FieldCardDirective(SphinxDirective):
         card_id = self.arguments[0]
         title = self.options.get("title", card_id)
         box = nodes.container(classes=["fl-card"])
-        box += nodes.raw("", f'<p class="fl-card-title">Field card: {escape(title)}</p>', format="html")
+        t = self.env.app._frontline_t
+        heading = escape(t("Field card: {title}").format(title=title))
+        box += nodes.raw("", f'<p class="fl-card-title">{heading}</p>', format="html")
         self.state.nested_parse(self.content, self.content_offset, box)
-        links = _card_links(card_id, _to_root(self.env.docname))
-        box += nodes.raw("", f'<p class="fl-card-links">Print this card: {links}</p>', format="html")
+        links = _card_links(card_id, _to_root(self.env.docname), t)
+        line = escape(t("Print this card: {links}")).replace("{links}", links)
+        box += nodes.raw("", f'<p class="fl-card-links">{line}</p>', format="html")
         return [box]
 
 
@@ -125,14 +131,16 @@ class FieldCardIndexDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         project = Project(Path(self.env.app.srcdir))
         root = _to_root(self.env.docname)
+        t = self.env.app._frontline_t
         rows = []
         for card in find_cards(project):
             self.env.note_dependency(str(card.module))
             module = card.module.relative_to(project.root).with_suffix(".html").as_posix()
             code = card.module.stem.split("-")[0].upper()
             rows.append(
-                f'<li><strong>{escape(card.title)}</strong> (from <a href="{root}{module}">{code}</a>): '
-                f"{_card_links(card.id, root)}</li>"
+                f"<li><strong>{escape(card.title)}</strong> "
+                + escape(t("(from {module})")).replace("{module}", f'<a href="{root}{module}">{code}</a>')
+                + f": {_card_links(card.id, root, t)}</li>"
             )
         return [nodes.raw("", f'<ul class="fl-card-index">{"".join(rows)}</ul>', format="html")]
 
@@ -180,7 +188,9 @@ class ChecklistDirective(SphinxDirective):
         project = Project(Path(self.env.app.srcdir))
         self.env.note_dependency(str(checklist_path(project, self.arguments[0])))
         checklist = load_checklist(project, self.arguments[0])
-        html = to_html(substitute(checklist.markdown(), self.env.app._frontline_national))
+        html = to_html(
+            substitute(checklist.markdown(), self.env.app._frontline_national, self.config.language)
+        )
         return [nodes.raw("", f'<div class="fl-checklist">{html}</div>', format="html")]
 
 
@@ -305,13 +315,153 @@ def _config_inited(app: Sphinx, config) -> None:
     # Each module may bring its own references-<module>.bib; all of them make one bibliography.
     # sphinxcontrib-bibtex reads them relative to the folder of conf.py (the preview has its own).
     config.bibtex_bibfiles = [os.path.relpath(p, app.confdir) for p in project.references]
-    # National names and numbers, as {{ key }} substitutions in every page.
-    national = load_national(project)
-    config.myst_substitutions = {**(config.myst_substitutions or {}), **national.substitutions()}
-    app._frontline_national = national
-    # The offline download's file name, for the learners' page (frontline.dist.offline names it).
     language = config.language or "en"
+    # National names and numbers, in this build's language, as {{ key }} substitutions in every
+    # page. A translated paragraph is parsed again after translation, so it gets them too.
+    national = load_national(project)
+    config.myst_substitutions = {**(config.myst_substitutions or {}), **national.substitutions(language)}
+    app._frontline_national = national
+    # The interface's own words in this build's language (frontline.content.interface).
+    app._frontline_t = interface(project, language)
+    _script_strings(app, language)
+    # The offline download's file name, for the learners' page (frontline.dist.offline names it).
     config.myst_substitutions["offline_zip"] = f"frontline-{version('frontline')}-{language}.zip"
+
+
+def _script_strings(app: Sphinx, language: str) -> None:
+    """Hand the page script its words in this build's language, on its own tag (data-fl-strings),
+    where any of them is translated; the script falls back to its English words."""
+    t = app._frontline_t
+    done = {m: t(m) for m in SCRIPT_MESSAGES if t(m) != m}
+    if not done:
+        return
+    for name, attributes in app.registry.js_files:
+        if name == "frontline.js":
+            attributes["data-fl-strings"] = json.dumps(done, ensure_ascii=False, sort_keys=True)
+
+
+# Furo writes these labels in English with no gettext call (page.html, partials/icons.html).
+THEME_LABELS = (
+    ('aria-label="{}"', "Toggle site navigation sidebar"),
+    ('aria-label="{}"', "Toggle table of contents sidebar"),
+    ('aria-label="{}"', "Toggle Light / Dark / Auto color theme"),
+    ("<title>{}</title>", "Menu"),
+    ("<title>{}</title>", "Expand"),
+    ("<title>{}</title>", "Light mode"),
+    ("<title>{}</title>", "Dark mode"),
+    ("<title>{}</title>", "Auto light/dark, in light mode"),
+    ("<title>{}</title>", "Auto light/dark, in dark mode"),
+)
+# Furo's footer credit, whose word order does not translate piece by piece.
+CREDIT = re.compile(
+    r'Made with <a href="https://www.sphinx-doc.org/">Sphinx</a> and\s*'
+    r'<a class="muted-link" href="https://pradyunsg.me">@pradyunsg</a>\'s\s*'
+    r'<a href="https://github.com/pradyunsg/furo">Furo</a>'
+)
+SKIP_LINK = re.compile(
+    r'(<a class="skip-to-content muted-link" href="#furo-main-content">)Skip to content(</a>)'
+)
+
+
+def _theme_text(html: str, t) -> str:
+    for pattern, text in THEME_LABELS:
+        if t(text) != text:
+            html = html.replace(pattern.format(text), pattern.format(escape(t(text))))
+    if t("Skip to content") != "Skip to content":
+        html = SKIP_LINK.sub(lambda m: m.group(1) + escape(t("Skip to content")) + m.group(2), html)
+    credit = "Made with {sphinx} and {author}'s {furo}"
+    if t(credit) != credit:
+        html = CREDIT.sub(
+            lambda m: escape(t(credit)).format(
+                sphinx='<a href="https://www.sphinx-doc.org/">Sphinx</a>',
+                author='<a class="muted-link" href="https://pradyunsg.me">@pradyunsg</a>',
+                furo='<a href="https://github.com/pradyunsg/furo">Furo</a>',
+            ),
+            html,
+        )
+    return html
+
+
+def _translate_theme(app: Sphinx) -> None:
+    """Furo's strings that go through gettext come from Sphinx's catalog for the language, completed
+    by locale/<lang>/LC_MESSAGES/sphinx.po; the ones it writes in plain English are replaced here
+    in every rendered page, from the interface catalog. In the source language nothing changes."""
+    templates = getattr(app.builder, "templates", None)
+    if templates is None or app.builder.format != "html":
+        return
+    t = app._frontline_t
+    render = templates.render
+
+    def translated(template: str, context: dict) -> str:
+        return _theme_text(render(template, context), t)
+
+    templates.render = translated
+
+
+def _language_switcher(app, pagename, templatename, context, doctree) -> None:
+    """A plain link, at the top of every page, to the same page in each other language that this
+    run builds (`frontline_languages`, set by frontline.book.build): no script, works from
+    file:// and offline. A language that is not built is not linked."""
+    others = app.config.frontline_languages
+    if not others or doctree is None or not isinstance(context.get("body"), str):
+        return
+    root = _to_root(pagename)
+    links = " ".join(
+        f'<a href="{escape(root + prefix + pagename + app.builder.out_suffix)}" hreflang="{code}" '
+        f'lang="{code}">{escape(name)}</a>'
+        for code, name, prefix in others
+    )
+    label = escape(app._frontline_t("This page in:"))
+    context["body"] = f'<p class="fl-languages">{label} {links}</p>\n' + context["body"]
+
+
+def _notebook_folder(app: Sphinx) -> None:
+    """myst-nb writes executed notebooks beside the output folder (`<outdir>/../jupyter_execute`):
+    for a translation, `_build/html/<lang>/`, that is inside the English book. Put them in the
+    translation's own work folder instead (`frontline_output_folder`, set by frontline.book.build)."""
+    folder = app.config.frontline_output_folder
+    if folder and hasattr(app.env, "mystnb_config"):
+        app.env.mystnb_config = app.env.mystnb_config.copy(output_folder=str(Path(folder).resolve()))
+
+
+def _catalog(app: Sphinx, docname: str):
+    """The page's own translation catalog in this build's language, or None."""
+    from sphinx.locale import init as init_locale
+    from sphinx.util.i18n import docname_to_domain
+
+    language = app.config.language or "en"
+    dirs = [str(Path(app.srcdir) / d) for d in app.config.locale_dirs]
+    catalog, found = init_locale(dirs, language, docname_to_domain(docname, app.config.gettext_compact))
+    return catalog if found else None
+
+
+def _translate_captions(app: Sphinx, doctree) -> None:
+    """The sidebar's part captions come from _toc.yml: sphinx-external-toc adds them to the root
+    page after Sphinx has translated it, so translate them here, from the root page's catalog,
+    before Sphinx records the table of contents."""
+    toctrees = list(doctree.findall(addnodes.toctree))
+    if not any(t.get("caption") for t in toctrees):
+        return
+    catalog = _catalog(app, app.env.docname)
+    if catalog is None:
+        return
+    for toctree in toctrees:
+        if toctree.get("caption"):
+            toctree["caption"] = catalog.gettext(toctree["caption"])
+
+
+def _translate_alt(app: Sphinx, doctree, docname: str) -> None:
+    """A figure's alt text comes from its notebook cell's metadata and becomes an image only after
+    Sphinx has translated the page (myst-nb picks each output's format late), so translate it here
+    from the page's own catalog; the gettext build extracts it (nb_mime_priority_overrides)."""
+    if app.builder.format != "html":
+        return
+    catalog = _catalog(app, docname)
+    if catalog is None:
+        return
+    for image in doctree.findall(nodes.image):
+        if image.get("alt"):
+            image["alt"] = catalog.gettext(image["alt"])
 
 
 def _write_cards(app: Sphinx, exception) -> None:
@@ -364,10 +514,8 @@ def _web_app_head(app, pagename, templatename, context, doctree) -> None:
 
 
 def _offline_files(outdir: Path) -> list[Path]:
-    return sorted(
-        (p for p in outdir.rglob("*") if p.is_file() and p.relative_to(outdir).as_posix() not in NOT_CACHED),
-        key=lambda p: p.relative_to(outdir).as_posix(),
-    )
+    """The book of this language: another language's book in a folder of it has its own worker."""
+    return [p for p in book_files(outdir) if p.relative_to(outdir).as_posix() not in NOT_CACHED]
 
 
 def _write_web_app(app: Sphinx, exception) -> None:
@@ -425,7 +573,14 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("field-card-index", FieldCardIndexDirective)
     app.add_directive("workshop-kits", WorkshopKitsDirective)
     app.add_directive("checklist", ChecklistDirective)
+    app.add_config_value("frontline_languages", [], "html")
+    app.add_config_value("frontline_output_folder", "", "env")
+    app.connect("builder-inited", _notebook_folder, priority=600)  # after myst-nb's own
     app.connect("config-inited", _config_inited)
+    app.connect("builder-inited", _translate_theme)
+    app.connect("html-page-context", _language_switcher)
+    app.connect("doctree-resolved", _translate_alt)
+    app.connect("doctree-read", _translate_captions, priority=400)
     app.add_css_file("frontline.css")
     app.add_js_file("frontline.js", loading_method="defer", **{"data-widget-kb": _widget_kb(app)})
     app.connect("html-page-context", _lean_assets)

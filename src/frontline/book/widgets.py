@@ -7,7 +7,7 @@ import hashlib
 import itertools
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from html import escape
 
@@ -15,8 +15,10 @@ import comm
 import ipywidgets as w
 
 from ..content.exercises import Exercise, load_exercise
+from ..content.interface import interface, kernel_language
+from ..paths import Project
 
-PROMPT = "Choose..."
+PROMPT = "Choose..."  # the msgid; each language's word comes from frontline.content.interface
 STABLE_IDS = "FRONTLINE_STABLE_WIDGET_IDS"
 _shown = itertools.count()
 
@@ -44,8 +46,13 @@ def _stable_model_ids(seed: str) -> Iterator[None]:
         comm.create_comm = original
 
 
-def exercise_html(ex: Exercise, view: dict | None = None) -> str:
-    """The kernel-free version: one select per fact, a check button, and the answers in a details box."""
+def _same(msgid: str) -> str:
+    return msgid
+
+
+def exercise_html(ex: Exercise, view: dict | None = None, t: Callable[[str], str] = _same) -> str:
+    """The kernel-free version: one select per fact, a check button, and the answers in a details
+    box; `t` gives the interface's words in the page's language."""
     options = "".join(f"<option>{escape(c)}</option>" for c in ex.categories)
     facts = []
     rows = []
@@ -54,7 +61,7 @@ def exercise_html(ex: Exercise, view: dict | None = None) -> str:
         facts.append(
             f'<li class="fl-fact" data-answer="{escape(fact.category)}" data-why="{escape(fact.why)}">'
             f'<label for="{fid}">{escape(fact.text)}</label> '
-            f'<select id="{fid}"><option value="">{PROMPT}</option>{options}</select>'
+            f'<select id="{fid}"><option value="">{escape(t(PROMPT))}</option>{options}</select>'
             f'<span class="fl-result"></span></li>'
         )
         rows.append(
@@ -73,35 +80,38 @@ def exercise_html(ex: Exercise, view: dict | None = None) -> str:
         f'<p class="fl-exercise-title">{escape(ex.title)}</p>'
         f"<p>{escape(ex.instructions)}</p>{scenario}"
         f'<ol class="fl-facts">{"".join(facts)}</ol>'
-        '<button type="button" class="fl-check" hidden>Check my sorting</button>'
+        f'<button type="button" class="fl-check" hidden>{escape(t("Check my sorting"))}</button>'
         '<p class="fl-summary" role="status" aria-live="polite"></p>'
-        '<details class="fl-answer"><summary>Show the suggested sorting</summary>'
-        f'<table><thead><tr><th scope="col">Fact</th><th scope="col">{escape(ex.answer_label)}</th>'
-        f'<th scope="col">Why</th></tr></thead><tbody>{"".join(rows)}</tbody></table></details>'
+        f'<details class="fl-answer"><summary>{escape(t("Show the suggested sorting"))}</summary>'
+        f'<table><thead><tr><th scope="col">{escape(t("Fact"))}</th>'
+        f'<th scope="col">{escape(ex.answer_label)}</th>'
+        f'<th scope="col">{escape(t("Why"))}</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></details>"
         f"{slot}</div>"
     )
 
 
-def check(ex: Exercise, chosen: list[str]) -> tuple[int, list[str]]:
+def check(ex: Exercise, chosen: list[str], t: Callable[[str], str] = _same) -> tuple[int, list[str]]:
     """How many facts are sorted right, and a line of feedback per fact."""
     lines = []
     right = 0
     for fact, choice in zip(ex.facts, chosen, strict=True):
         if choice == fact.category:
             right += 1
-            lines.append(f"Right: {fact.why}")
-        elif not choice or choice == PROMPT:
-            lines.append("Not answered yet.")
+            lines.append(f"{t('Right.')} {fact.why}")
+        elif not choice or choice in (PROMPT, t(PROMPT)):
+            lines.append(t("Not answered yet."))
         else:
-            lines.append(f"Not quite. {fact.why}")
+            lines.append(f"{t('Not quite.')} {fact.why}")
     return right, lines
 
 
 class SortingExercise:
     """Shows as live ipywidgets in Jupyter and as the kernel-free HTML version in the book."""
 
-    def __init__(self, ex: Exercise):
+    def __init__(self, ex: Exercise, t: Callable[[str], str] = _same):
         self.exercise = ex
+        self.t = t
         with _stable_model_ids(ex.id):
             self._build(ex)
 
@@ -110,8 +120,8 @@ class SortingExercise:
         # description of no width: screen readers name the dropdown, the page shows the text once.
         self.selects = [
             w.Dropdown(
-                options=[PROMPT, *ex.categories],
-                value=PROMPT,
+                options=[self.t(PROMPT), *ex.categories],
+                value=self.t(PROMPT),
                 description=f.text,
                 style={"description_width": "0"},
                 layout=w.Layout(width="14em"),
@@ -120,7 +130,7 @@ class SortingExercise:
         ]
         self.results = [w.HTML(value="") for _ in ex.facts]
         self.summary = w.HTML(value="")
-        button = w.Button(description="Check my sorting", button_style="primary")
+        button = w.Button(description=self.t("Check my sorting"), button_style="primary")
         button.on_click(self._check)
         rows = [
             w.HBox([w.HTML(value=escape(f.text), layout=w.Layout(width="60%")), sel, res])
@@ -130,18 +140,21 @@ class SortingExercise:
         self.widget = w.VBox([header, *rows, button, self.summary])
 
     def _check(self, _button=None) -> None:
-        right, lines = check(self.exercise, [s.value for s in self.selects])
+        right, lines = check(self.exercise, [s.value for s in self.selects], self.t)
         for result, line in zip(self.results, lines, strict=True):
             result.value = escape(line)
-        self.summary.value = f"{right} of {len(lines)} sorted as suggested."
+        self.summary.value = escape(
+            self.t("{right} of {total} facts sorted as suggested.").format(right=right, total=len(lines))
+        )
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
         view = bundle.get("application/vnd.jupyter.widget-view+json")
-        bundle["text/html"] = exercise_html(self.exercise, view)
+        bundle["text/html"] = exercise_html(self.exercise, view, self.t)
         bundle["text/plain"] = self.exercise.title
         return bundle
 
 
 def sorting_exercise(exercise_id: str) -> SortingExercise:
-    return SortingExercise(load_exercise(exercise_id))
+    """The exercise in the kernel's language (FRONTLINE_LANGUAGE, set by `frontline build`)."""
+    return SortingExercise(load_exercise(exercise_id), interface(Project.here(), kernel_language()))

@@ -11,6 +11,7 @@ from ..content.bank import Bank, load_bank
 from ..content.datasets import Dataset, dataset_path
 from ..content.exercises import Exercise, exercise_path
 from ..content.kits import Activity, Kit, kit_paths, kit_problems, load_rules
+from ..content.languages import load_languages
 from ..content.modules import REQUIRED_SECTIONS, Module, read_module
 from ..content.modules import module_paths as _module_paths
 from ..content.national import SUBSTITUTION, load_national, national_path
@@ -223,6 +224,10 @@ def check_national(project: Project, modules: list[Module]) -> Iterator[str]:
     except FrontlineError as err:
         yield str(err)
         return
+    published = [lang.code for lang in load_languages(project) if lang.published]
+    for gap in national.missing(published):
+        key, lang = gap.split(": ")
+        yield _problem(national_path(project), f"{key} has no text in {lang}, a published language", key)
     # The build adds the name of the offline download (frontline.book.sphinxext).
     known = {**national.substitutions(), "offline_zip": ""}
     pages = [m.path for m in modules] + sorted((project.root / "book").glob("*.md"))
@@ -320,4 +325,7 @@ def check(project: Project) -> list[str]:
     problems.extend(check_national(project, modules))
     problems.extend(check_bibliography(project))
     problems.extend(check_kits(project, modules, set(bank.quizzes)))
+    from .translations import check_translations
+
+    problems.extend(check_translations(project)[0])
     return problems

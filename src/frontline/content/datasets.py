@@ -11,35 +11,37 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..paths import Project
 from ..yamlfile import load_model
+from .localized import Text
 
 
 class Source(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     reference: str = Field(min_length=3, description="key in book/references*.bib")
-    publisher: str = Field(min_length=2)
-    title: str = Field(min_length=3)
+    publisher: Text
+    title: Text  # as published; a French edition of a UN report has its own title
     published: int = Field(ge=1900, le=2100)
     accessed: dt.date
-    locator: str = Field(min_length=1, description="page, table or section")
+    locator: Text = Field(description="page, table or section")
     url: str | None = None
 
 
 class Point(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    label: str
+    label: Text
     value: float
-    series: str | None = None
+    series: Text | None = None
 
 
 class Dataset(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    title: str
+    # The strings a figure shows may be given per language ({en: ..., fr: ...}): see AUTHORING.md.
+    title: Text
     kind: Literal["bar", "grouped-bar", "line"]
     unit: str
-    value_label: str
+    value_label: Text
     source: Source
-    notes: str | None = None
+    notes: Text | None = None
     data: list[Point] = Field(min_length=1)
 
 

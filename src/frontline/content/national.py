@@ -1,5 +1,10 @@
 """National adaptation: the one file (national.yaml) where a country names its own law, referral
-mechanism and contacts. The book and the field cards use these values as MyST substitutions."""
+mechanism and contacts. The book and the field cards use these values as MyST substitutions.
+
+A text value is a plain string (every language) or one string per language, e.g.
+`specialist_unit: {en: Counter-Trafficking Unit, fr: Brigade de lutte contre la traite}`. The
+pages' catalogs hold `{{ specialist_unit }}` itself, never the value, so a country that edits
+this file changes no catalog; each language's build fills in that language's value."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..paths import Project
 from ..yamlfile import load_model
+from .localized import Text, missing, pick
 
 PLACEHOLDER = re.compile(r"^\[[^\]]+\]$")
 SUBSTITUTION = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
@@ -17,25 +23,47 @@ SUBSTITUTION = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 
 class Contact(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    role: str = Field(min_length=3)
-    name: str = Field(min_length=1)
-    phone: str = Field(min_length=1)
+    role: Text
+    name: Text
+    phone: Text
 
 
 class National(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    country: str = Field(min_length=1)
-    national_law: str = Field(min_length=1)
-    referral_mechanism: str = Field(min_length=1)
-    specialist_unit: str = Field(min_length=1)
-    hotline: str = Field(min_length=1)
-    emergency_number: str = Field(min_length=1)
-    child_protection: str = Field(min_length=1)
+    country: Text
+    national_law: Text
+    referral_mechanism: Text
+    specialist_unit: Text
+    hotline: Text
+    emergency_number: Text
+    child_protection: Text
     contacts: list[Contact] = Field(min_length=1)
+    # The language substitutions() gives when none is named: the book's source language.
+    source: str = Field(default="en", exclude=True)
 
-    def substitutions(self) -> dict[str, str]:
-        """The values modules and cards may name as {{ key }}."""
-        return {k: v for k, v in self.model_dump().items() if isinstance(v, str)}
+    def substitutions(self, lang: str | None = None) -> dict[str, str]:
+        """The values modules and cards may name as {{ key }}, in `lang` (default: the source)."""
+        lang = lang or self.source
+        return {
+            k: pick(v, lang, self.source)
+            for k, v in self.model_dump(exclude={"contacts", "source"}).items()
+            if isinstance(v, str | dict)
+        }
+
+    def missing(self, langs: list[str]) -> list[str]:
+        """`key: lang` for every per-language value that lacks one of `langs`."""
+        found = [
+            f"{k}: {lang}"
+            for k, v in self.model_dump(exclude={"contacts", "source"}).items()
+            for lang in missing(v, langs)
+        ]
+        for n, c in enumerate(self.contacts, start=1):
+            found += [
+                f"contacts[{n}].{k}: {lang}"
+                for k in ("role", "name")
+                for lang in missing(getattr(c, k), langs)
+            ]
+        return found
 
     @property
     def is_placeholder(self) -> bool:
@@ -50,7 +78,7 @@ def load_national(project: Project) -> National:
     return load_model(national_path(project), National)
 
 
-def substitute(text: str, national: National) -> str:
-    """Replace {{ key }} with the national value; an unknown key is left for the checks to report."""
-    values = national.substitutions()
+def substitute(text: str, national: National, lang: str | None = None) -> str:
+    """Replace {{ key }} with the national value in `lang`; an unknown key is left for the checks."""
+    values = national.substitutions(lang)
     return SUBSTITUTION.sub(lambda m: values.get(m.group(1), m.group(0)), text)

@@ -9,6 +9,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..files import zip_bytes
+from ..paths import book_files
 
 # Sphinx's record of its config (this checkout's paths) is not part of the book.
 LEFT_OUT = {".buildinfo"}
@@ -23,10 +24,11 @@ def write_offline_zip(html: Path, folder: Path, language: str = "en") -> Path:
     name = zip_name(language)
     target = folder / f"{name}.zip"
     folder.mkdir(parents=True, exist_ok=True)
+    # One language per ZIP: another language's book in a folder of this one stays out.
     files = sorted(
         (p.relative_to(html).as_posix(), p)
-        for p in html.rglob("*")
-        if p.is_file() and p.relative_to(html).as_posix() not in LEFT_OUT
+        for p in book_files(html)
+        if p.relative_to(html).as_posix() not in LEFT_OUT
     )
     target.write_bytes(zip_bytes((f"{name}/{rel}", path.read_bytes()) for rel, path in files))
     return target

@@ -1,0 +1,90 @@
+"""The translations' part of `frontline check`: a published language fails on any missing or fuzzy
+string (one line per document: the file, the counts and what to do); a draft language is reported
+and does not fail; a French msgstr that uses a term listed as wrong in locale/<lang>/terms.yaml
+gets a warning."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..content.catalogs import Coverage, language_coverage, read_catalog
+from ..content.languages import Language, catalog_folder, translations
+from ..errors import FrontlineError
+from ..paths import Project
+from ..yamlfile import read_yaml
+
+
+def _rel(project: Project, path: Path) -> Path:
+    return path.relative_to(project.root) if path.is_relative_to(project.root) else path
+
+
+def coverage_problems(project: Project, lang: Language) -> Iterator[str]:
+    """One line per incomplete document of `lang`."""
+    for row in language_coverage(project, lang.code):
+        if isinstance(row, str):
+            path = catalog_folder(project, lang.code) / f"{row}.po"
+            yield f"{_rel(project, path)}: no catalog: run `frontline translate`"
+        elif not row.complete:
+            yield (
+                f"{_rel(project, row.path)}: {row.missing} missing and {row.fuzzy} fuzzy of {row.total} "
+                "strings: translate the empty ones, review the fuzzy ones (then remove their fuzzy flag)"
+            )
+
+
+def check_translations(project: Project) -> tuple[list[str], list[str]]:
+    """(problems, notes): problems for published languages, notes for drafts and wrong terms."""
+    problems: list[str] = []
+    notes: list[str] = []
+    for lang in translations(project):
+        found = list(coverage_problems(project, lang))
+        if lang.published:
+            problems += found
+        elif found:
+            rows = [r for r in language_coverage(project, lang.code) if isinstance(r, Coverage)]
+            done = sum(r.translated for r in rows)
+            total = sum(r.total for r in rows)
+            notes.append(
+                f"{lang.name} ({lang.code}) is a draft: {done} of {total} strings translated, "
+                f"{len(found)} document(s) incomplete; not checked until published (locale/languages.yaml)"
+            )
+        notes += term_warnings(project, lang.code)
+    return problems, notes
+
+
+def load_terms(project: Project, lang: str) -> list[dict]:
+    path = project.root / "locale" / lang / "terms.yaml"
+    if not path.is_file():
+        return []
+    data = read_yaml(path)
+    terms = data.get("terms") if isinstance(data, dict) else None
+    if not isinstance(terms, list) or not all(isinstance(t, dict) and "en" in t and lang in t for t in terms):
+        raise FrontlineError(f"needs a list `terms` of {{en: ..., {lang}: ..., wrong: [...]}}", path)
+    return terms
+
+
+def _pattern(variant: str) -> re.Pattern:
+    words = r"\s+".join(re.escape(w) for w in variant.replace("’", "'").split())
+    return re.compile(rf"(?<!\w){words}(?!\w)", re.I)
+
+
+def term_warnings(project: Project, lang: str) -> list[str]:
+    """A warning per translated string that uses a variant listed as wrong for a term."""
+    terms = load_terms(project, lang)
+    wrong = [(t["en"], t[lang], _pattern(v)) for t in terms for v in t.get("wrong") or []]
+    if not wrong:
+        return []
+    found = []
+    for path in sorted(catalog_folder(project, lang).rglob("*.po")):
+        for message in read_catalog(path):
+            if not message.id or not isinstance(message.string, str) or not message.string:
+                continue
+            text = message.string.replace("’", "'")
+            for en, right, pattern in wrong:
+                if m := pattern.search(text):
+                    found.append(
+                        f"warning: {_rel(project, path)}: {m.group(0)!r} in the translation of "
+                        f"{message.id[:50]!r}: for {en!r} use {right!r} (locale/{lang}/terms.yaml)"
+                    )
+    return found
