@@ -14,6 +14,10 @@
    deploy/jupyterhub/), fetch the quiz, answer it and submit at the same moment through nbgrader's
    exchange; then `frontline grade --exchange` on PostgreSQL. The figure: from the last submit to
    every submission graded and its feedback released, and whether any was lost or duplicated.
+7. Languages: a forced build of the English book alone against English and French together (both
+   with their execution caches warm), and the share of French strings translated.
+
+`python bench/run.py slow_links languages` runs only the sections named.
 """
 
 from __future__ import annotations
@@ -443,18 +447,52 @@ def hub_load(project: Project, count: int = 50) -> None:
     )
 
 
+def languages(project: Project) -> None:
+    """Every language is its own Sphinx build: what French adds to `make book`."""
+    from frontline.book.build import build_language, linked
+    from frontline.content.catalogs import language_coverage
+
+    langs = linked(project, ["fr"])  # the source first
+
+    def every_language():
+        for lang in langs:
+            build_language(project, lang, langs, quiet=True, force=True)
+
+    every_language()  # both caches warm
+    english = _timed(lambda: build_language(project, langs[0], langs[:1], quiet=True, force=True))
+    both = _timed(every_language)
+    found = [c for c in language_coverage(project, "fr") if not isinstance(c, str)]
+    done = sum(c.translated for c in found)
+    total = sum(c.total for c in found)
+    print("Languages (forced builds, execution caches warm)")
+    print(f"  English alone:        {english:6.1f} s")
+    print(f"  English and French:   {both:6.1f} s  (ratio {both / english:.2f})")
+    print(f"  French strings translated: {done} of {total} ({100 * done / max(total, 1):.0f}%)")
+
+
+SECTIONS = {
+    "page_weight": page_weight,
+    "slow_links": slow_links,
+    "report_speed": report_speed,
+    "grading": grading,
+    "authoring": authoring,
+    "hub_load": hub_load,
+    "languages": languages,
+}
+
+
 def main() -> None:
     project = Project.here()
     if not (project.html / "index.html").is_file():
         from frontline.book.build import build
 
         build(project, quiet=True)
-    page_weight(project)
-    slow_links(project)
-    report_speed(project)
-    grading(project)
-    authoring(project)
-    hub_load(project)
+    chosen = sys.argv[1:] or list(SECTIONS)
+    unknown = [name for name in chosen if name not in SECTIONS]
+    if unknown:
+        sys.exit(f"bench/run.py: unknown section {unknown[0]!r}; choose from {', '.join(SECTIONS)}")
+    for name in chosen:
+        SECTIONS[name](project)
     print(json.dumps({"note": "figures vary with machine load; compare ratios, not seconds"}))
 
 
