@@ -27,6 +27,15 @@ Tell the {{ specialist_unit }} at once {cite:p}`unodc2009manual`.
 
 ```{self-check} fr1-sc-01
 ```
+
+::::{field-card} sample-card
+:title: Referral contacts
+
+| Who | Phone |
+| --- | --- |
+| Emergency services | {{ hotline }} |
+| Shelter | __________ |
+::::
 """
 TOC = {
     "format": "jb-book",
@@ -57,10 +66,13 @@ def _fill(path: Path, translate) -> None:
 
 
 def _french(msgid: str) -> str:
+    from frontline.book.translate import has_words
     from frontline.content.interface import MESSAGES
 
     if msgid in FRENCH:
         return FRENCH[msgid]
+    if not has_words(msgid):
+        return msgid
     if msgid in MESSAGES or "%(" in msgid or "<" in msgid:
         return msgid  # the interface and theme catalogs: the real French is filled below
     return "(fr) " + msgid
@@ -123,8 +135,9 @@ def test_translate_reports_every_document(fixture_book):
         "sphinx",
     }
     sample = rows["book/sample"]
-    # heading, paragraph (the self-check is HTML from the bank, not a catalog string)
-    assert (sample.total, sample.translated, sample.fuzzy) == (2, 0, 0)
+    # heading, paragraph, the field card's title and six table cells (the self-check is HTML from
+    # the bank, not a page string); a blank and a national value alone are their own translation
+    assert (sample.total, sample.translated, sample.fuzzy) == (9, 2, 0)
     from frontline.content.interface import MESSAGES
 
     assert rows["frontline"].total == len(MESSAGES)
@@ -162,6 +175,9 @@ def test_french_pages_speak_french(fixture_book):
     for english in ("Check my answer", "Show the answer", "Skip to content", "Back to top", "Toggle site"):
         assert english not in fr, english
     assert "data-fl-strings" in fr and "Exact." in fr  # the script's words
+    # A field card's title and the cells of its table come from the page's catalog too.
+    assert "Fiche de terrain\u00a0: (fr) Referral contacts" in fr
+    assert "(fr) Emergency services" in fr and "(fr) Shelter" in fr
     en = _html(project, "book", "sample.html")
     assert "Tell the Counter-Trafficking Unit at once" in en and "Check my answer" in en
     assert "data-fl-strings" not in en
@@ -200,7 +216,7 @@ def test_check_fails_on_a_published_language_only(fixture_book, tmp_path):
         write_po(f, catalog)
     problems, _ = check_translations(project)
     assert problems == [
-        "locale/fr/LC_MESSAGES/book/sample.po: 1 missing and 1 fuzzy of 2 strings: translate the empty "
+        "locale/fr/LC_MESSAGES/book/sample.po: 1 missing and 1 fuzzy of 9 strings: translate the empty "
         "ones, review the fuzzy ones (then remove their fuzzy flag)"
     ]
     languages = root / "locale" / "languages.yaml"
@@ -231,6 +247,13 @@ def test_terms_check_warns_on_a_wrong_term(tmp_path):
     warnings = term_warnings(Project(root), "fr")
     assert len(warnings) == 1
     assert "'trafic de personnes'" in warnings[0] and "'traite des personnes'" in warnings[0]
+
+
+def test_strings_with_nothing_to_translate_are_their_own_translation():
+    from frontline.book.translate import has_words
+
+    assert not has_words("__________") and not has_words("{{ hotline }}")
+    assert has_words("{{ child_protection }} (24 hours)") and has_words("Phone")
 
 
 def test_the_switcher_passes_axe(fixture_book, browser):

@@ -116,13 +116,29 @@ class FieldCardDirective(SphinxDirective):
         title = self.options.get("title", card_id)
         box = nodes.container(classes=["fl-card"])
         t = self.env.app._frontline_t
-        heading = escape(t("Field card: {title}").format(title=title))
-        box += nodes.raw("", f'<p class="fl-card-title">{heading}</p>', format="html")
+        # The title is a paragraph of the page, so the page's catalog translates it; the label
+        # around it ("Field card: ...") is added after translation (_label_card_titles).
+        box += nodes.paragraph(title, title, classes=["fl-card-title"])
         self.state.nested_parse(self.content, self.content_offset, box)
+        # MyST leaves the cells of a table parsed here without a source, and Sphinx extracts no
+        # message from a node without one: the card's table would stay in the source language.
+        source, line = self.get_source_info()
+        for node in box.findall(nodes.TextElement):
+            if not node.source:
+                node.source, node.line = source, line
         links = _card_links(card_id, _to_root(self.env.docname), t)
         line = escape(t("Print this card: {links}")).replace("{links}", links)
         box += nodes.raw("", f'<p class="fl-card-links">{line}</p>', format="html")
         return [box]
+
+
+def _label_card_titles(app: Sphinx, doctree, docname: str) -> None:
+    """'Field card: <title>' in the page's language, around the (translated) title."""
+    before, _, after = app._frontline_t("Field card: {title}").partition("{title}")
+    for node in doctree.findall(nodes.paragraph):
+        if "fl-card-title" in node["classes"]:
+            node.insert(0, nodes.Text(before))
+            node.append(nodes.Text(after))
 
 
 class FieldCardIndexDirective(SphinxDirective):
@@ -588,6 +604,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _copy_vendor)
     app.connect("build-finished", _write_cards)
     app.connect("html-page-context", _web_app_head)
+    app.connect("doctree-resolved", _label_card_titles)
     app.connect("build-finished", _lighter_first_screen, priority=800)
     app.connect("build-finished", _write_web_app, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -145,6 +145,15 @@ def theme_template(lang: str):
     return template
 
 
+SUBSTITUTION = re.compile(r"\{\{[^}]*\}\}")
+
+
+def has_words(msgid: str) -> bool:
+    """False for a string with nothing to translate: blanks to fill in by hand, a national value
+    alone (`{{ hotline }}`); those are their own translation in every language."""
+    return any(ch.isalpha() for ch in SUBSTITUTION.sub("", msgid))
+
+
 def update_catalog(path: Path, template, lang: str) -> bool:
     """Update (or create) one .po from its template; True when the file changed."""
     from babel.messages.pofile import read_po, write_po
@@ -155,6 +164,9 @@ def update_catalog(path: Path, template, lang: str) -> bool:
     else:
         catalog = _new_catalog(lang)
     catalog.update(template, no_fuzzy_matching=False, update_header_comment=False, update_creation_date=False)
+    for message in catalog:
+        if message.id and isinstance(message.id, str) and not has_words(message.id):
+            message.string, message.flags = message.id, set()  # a blank line to fill in, a {{ value }}
     catalog.creation_date = FIXED_DATE
     catalog.revision_date = FIXED_DATE
     catalog.fuzzy = False
