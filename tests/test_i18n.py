@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from frontline.errors import FrontlineError
 from tests.conftest import ROOT, copy_project, need
 
 INDEX = """# Fixture book
@@ -318,3 +319,28 @@ def test_figure_strings_per_language(project):
         english.axes[0].get_title(loc="left")
         == "How trafficking cases came to the attention of the authorities"
     )
+
+
+def test_an_edition_holds_part_of_the_book(project, tmp_path):
+    """A translation published part by part: its table of contents, its checks and its switcher
+    links hold only the documents of its scope."""
+    from frontline.book.build import _switcher, edition_toc
+    from frontline.content.languages import Language
+
+    fr = Language(
+        "fr", "Français", True, False, ("book/index", "modules/first-responder/fr1*", "_data/*/fr1")
+    )
+    en = Language("en", "English", True, True)
+    assert fr.covers("book/index") and fr.covers("frontline") and fr.covers("_data/bank/fr1")
+    assert not fr.covers("book/trainers") and not fr.covers("modules/trainer/t1-the-trainers-role")
+    toc = yaml.safe_load(edition_toc(project, fr, tmp_path).read_text())
+    files = [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    assert toc["root"] == "book/index" and files == ["modules/first-responder/fr1-what-is-trafficking"]
+    assert [p["caption"] for p in toc["parts"]] == ["First-responder track"], "empty parts are dropped"
+    [[code, _, prefix, held]] = _switcher(project, en, [en, fr])
+    assert (code, prefix) == ("fr", "fr/") and held == [
+        "book/index",
+        "modules/first-responder/fr1-what-is-trafficking",
+    ]
+    with pytest.raises(FrontlineError, match="must hold the root page"):
+        edition_toc(project, Language("fr", "Français", True, False, ("modules/*",)), tmp_path)

@@ -11,10 +11,14 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+import yaml
+
+from ..content.catalogs import document_name, toc_documents
 from ..content.languages import ENVIRONMENT as LANGUAGE_VARIABLE
 from ..content.languages import Language, language, load_languages, source_language
 from ..errors import FrontlineError
 from ..paths import Project, book_files
+from ..yamlfile import read_yaml
 
 # What the book is made from, besides the package's code: a change to any of these is a reason to build.
 BOOK_INPUTS = ("_config.yml", "_toc.yml", "national.yaml", "book", "modules", "assessments/bank", "assets")
@@ -160,15 +164,53 @@ def sphinx_command(
     return [sys.executable, "-m", "frontline.book.sphinx_run", json.dumps(job)]
 
 
-def _switcher(project: Project, lang: Language, links: list[Language]) -> list[list[str]]:
-    """[code, name, path from this language's root to the other's] for each other linked language."""
+def _switcher(project: Project, lang: Language, links: list[Language]) -> list[list]:
+    """[code, name, path from this language's root to the other's, the documents it holds (None:
+    all)] for each other linked language."""
     found = []
     for other in links:
         if other.code == lang.code:
             continue
         up = "" if lang.source else "../"
-        found.append([other.code, other.name, up + ("" if other.source else f"{other.code}/")])
+        held = None if other.scope is None else [d for d in toc_documents(project) if other.covers(d)]
+        found.append([other.code, other.name, up + ("" if other.source else f"{other.code}/"), held])
     return found
+
+
+def edition_toc(project: Project, lang: Language, work: Path) -> Path:
+    """`_toc.yml` with only the documents `lang` holds (parts left empty are dropped), written to the
+    language's work folder."""
+    toc = read_yaml(project.root / "_toc.yml")
+
+    def held(entry) -> bool:
+        return not isinstance(entry, dict) or "file" not in entry or lang.covers(document_name(entry["file"]))
+
+    def prune(entries):
+        kept = []
+        for entry in entries or []:
+            if not held(entry):
+                continue
+            if isinstance(entry, dict):
+                entry = dict(entry)
+                for key in ("parts", "chapters", "sections"):
+                    if key in entry:
+                        entry[key] = prune(entry[key])
+                if "file" not in entry and not any(entry.get(k) for k in ("parts", "chapters", "sections")):
+                    continue  # a part with nothing left in it
+            kept.append(entry)
+        return kept
+
+    if not lang.covers(document_name(toc["root"])):
+        raise FrontlineError(f"the {lang.name} edition must hold the root page {toc['root']}", LANGUAGES)
+    for key in ("parts", "chapters"):
+        if key in toc:
+            toc[key] = prune(toc[key])
+    path = work / "_toc.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = yaml.safe_dump(toc, sort_keys=False, allow_unicode=True)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
 
 
 def build_language(
@@ -191,6 +233,14 @@ def build_language(
             "language": lang.code,
             "nb_execution_cache_path": str(work / ".jupyter_cache"),
             "frontline_output_folder": str(work / "jupyter_execute"),
+        }
+    if lang.scope is not None:
+        # An edition that holds part of the book: its own table of contents, nothing else built,
+        # and links to what it does not hold lead to the source language's page.
+        overrides |= {
+            "external_toc_path": edition_toc(project, lang, work).as_posix(),
+            "external_toc_exclude_missing": True,
+            "frontline_source_prefix": "../",
         }
     cmd = sphinx_command(project, "html", html, work / ".doctrees", overrides, quiet)
     result = subprocess.run(cmd, cwd=project.root, env=build_env(lang.code))

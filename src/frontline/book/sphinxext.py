@@ -425,10 +425,31 @@ def _language_switcher(app, pagename, templatename, context, doctree) -> None:
     links = " ".join(
         f'<a href="{escape(root + prefix + pagename + app.builder.out_suffix)}" hreflang="{code}" '
         f'lang="{code}">{escape(name)}</a>'
-        for code, name, prefix in others
+        for code, name, prefix, held in others
+        if held is None or pagename in held  # an edition that holds part of the book
     )
+    if not links:
+        return
     label = escape(app._frontline_t("This page in:"))
     context["body"] = f'<p class="fl-languages">{label} {links}</p>\n' + context["body"]
+
+
+def _link_to_source_language(app: Sphinx, env, node, contnode):
+    """In an edition that holds part of the book, a link to a page it does not hold leads to that
+    page in the source language, and says so, rather than failing the build."""
+    prefix = app.config.frontline_source_prefix
+    if not prefix or node.get("refdomain") != "std" or node.get("reftype") != "doc":
+        return None
+    from sphinx.util import docname_join
+
+    target = docname_join(node["refdoc"], node["reftarget"])
+    if not any((Path(app.srcdir) / f"{target}{suffix}").is_file() for suffix in (".md", ".ipynb")):
+        return None
+    uri = _to_root(node["refdoc"]) + prefix + target + app.builder.out_suffix
+    link = nodes.reference("", "", internal=False, refuri=uri)
+    link += contnode
+    note = app._frontline_t("(in English)")
+    return nodes.inline("", "", link, nodes.Text(f" {note}"))
 
 
 def _notebook_folder(app: Sphinx) -> None:
@@ -591,6 +612,8 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("checklist", ChecklistDirective)
     app.add_config_value("frontline_languages", [], "html")
     app.add_config_value("frontline_output_folder", "", "env")
+    app.add_config_value("frontline_source_prefix", "", "env")
+    app.connect("missing-reference", _link_to_source_language)
     app.connect("builder-inited", _notebook_folder, priority=600)  # after myst-nb's own
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _translate_theme)

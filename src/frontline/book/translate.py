@@ -165,7 +165,7 @@ def update_catalog(path: Path, template, lang: str) -> bool:
         catalog = _new_catalog(lang)
     catalog.update(template, no_fuzzy_matching=False, update_header_comment=False, update_creation_date=False)
     for message in catalog:
-        if message.id and isinstance(message.id, str) and not has_words(message.id):
+        if message.id and isinstance(message.id, str) and not message.string and not has_words(message.id):
             message.string, message.flags = message.id, set()  # a blank line to fill in, a {{ value }}
     catalog.creation_date = FIXED_DATE
     catalog.revision_date = FIXED_DATE
@@ -218,7 +218,11 @@ def table(report: dict[str, list[Coverage | str]], langs: dict[str, Language]) -
 
 
 def _share(n: int, total: int) -> str:
-    return f"{100 * n / total:.0f}%" if total else "-"
+    """Rounded down, so that 100% means all of it and 0% none of it only when it is so."""
+    if not total:
+        return "-"
+    percent = 100 * n // total
+    return f"{1 if n and not percent else percent}%"
 
 
 def _row(name: str, total: int, translated: int, fuzzy: int) -> str:

@@ -23,6 +23,8 @@ def _rel(project: Project, path: Path) -> Path:
 def coverage_problems(project: Project, lang: Language) -> Iterator[str]:
     """One line per incomplete document of `lang`."""
     for row in language_coverage(project, lang.code):
+        if not lang.covers(row if isinstance(row, str) else row.document):
+            continue
         if isinstance(row, str):
             path = catalog_folder(project, lang.code) / f"{row}.po"
             yield f"{_rel(project, path)}: no catalog: run `frontline translate`"

@@ -51,7 +51,12 @@ def toc_documents(project: Project) -> list[str]:
 
     walk(toc.get("parts"))
     walk(toc.get("chapters"))
-    return [str(Path(d).with_suffix("")) if Path(d).suffix in {".md", ".ipynb"} else str(d) for d in found]
+    return [document_name(d) for d in found]
+
+
+def document_name(file: str) -> str:
+    """A `_toc.yml` file entry as Sphinx names the document: without its suffix."""
+    return str(Path(file).with_suffix("")) if Path(file).suffix in {".md", ".ipynb"} else str(file)
 
 
 def read_catalog(path: Path):

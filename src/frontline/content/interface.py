@@ -65,6 +65,7 @@ MESSAGES: dict[str, str] = {
     "(from {module})": "field-card index; {module} is e.g. FR3",
     # The language switcher (frontline.book.sphinxext), at the top of every page.
     "This page in:": "before the links to the same page in the other languages",
+    "(in English)": "after a link to a page this language's edition does not hold yet",
     # Furo writes these in English with no gettext call; the build replaces them.
     "Skip to content": "theme: first link of every page",
     "Toggle site navigation sidebar": "theme: screen-reader label",

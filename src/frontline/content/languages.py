@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from ..errors import FrontlineError
@@ -16,12 +17,24 @@ CODE = re.compile(r"^[a-z]{2,3}$")
 ENVIRONMENT = "FRONTLINE_LANGUAGE"
 
 
+# Catalogs every edition needs whatever its scope: the interface's words and the theme's.
+ALWAYS = ("frontline", "sphinx")
+
+
 @dataclass(frozen=True)
 class Language:
     code: str
     name: str  # in the language itself: what the switcher shows
     published: bool
     source: bool
+    # The documents and text files this edition holds, as patterns (`modules/first-responder/*`,
+    # `_data/assessments/bank/self-check/fr*`); None: the whole book. A translation can be
+    # published part by part: what is outside its scope is not built in that language, and its
+    # pages link to the source language's page instead.
+    scope: tuple[str, ...] | None = None
+
+    def covers(self, document: str) -> bool:
+        return self.scope is None or document in ALWAYS or any(fnmatchcase(document, p) for p in self.scope)
 
 
 def languages_path(project: Project) -> Path:
@@ -47,7 +60,12 @@ def load_languages(project: Project) -> list[Language]:
             raise FrontlineError("published must be true or false", path, str(code))
         if n == 0 and not published:
             raise FrontlineError("the first language is the source and is always published", path, str(code))
-        found.append(Language(str(code), entry["name"], published, n == 0))
+        scope = entry.get("scope")
+        patterns = isinstance(scope, list) and scope and all(isinstance(x, str) and x for x in scope)
+        if scope is not None and (n == 0 or not patterns):
+            message = "scope must be a list of document patterns (the source language has none)"
+            raise FrontlineError(message, path, str(code))
+        found.append(Language(str(code), entry["name"], published, n == 0, tuple(scope) if scope else None))
     return found
 
 
