@@ -23,11 +23,12 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..content.bank import Bank, load_bank
 from ..content.interface import SCRIPT_MESSAGES, interface
+from ..content.languages import catalog_folder, source_language
 from ..content.national import load_national, substitute
 from ..errors import FrontlineError
 from ..markdown import to_html
 from ..paths import Project, book_files
-from ..printed.cards import PAPERS, find_cards, write_cards
+from ..printed.cards import PAPERS, find_cards, localize, write_cards
 from .css_trim import trim_theme_css
 from .selfcheck import render
 
@@ -116,9 +117,17 @@ class FieldCardDirective(SphinxDirective):
         title = self.options.get("title", card_id)
         box = nodes.container(classes=["fl-card"])
         t = self.env.app._frontline_t
-        heading = escape(t("Field card: {title}").format(title=title))
-        box += nodes.raw("", f'<p class="fl-card-title">{heading}</p>', format="html")
+        source, line = self.get_source_info()
+        # The title is a string of the page's catalog like the card's text (its "Field card:"
+        # label is added once the page is translated: _card_titles).
+        heading = nodes.paragraph(title, title, classes=["fl-card-title"])
+        box += heading
         self.state.nested_parse(self.content, self.content_offset, box)
+        # MyST gives a nested table's cells no source, and Sphinx neither extracts nor translates
+        # a text without one: give every piece of the card the directive's.
+        for node in box.findall(nodes.TextElement):
+            if not node.source:
+                node.source, node.line = source, line
         links = _card_links(card_id, _to_root(self.env.docname), t)
         line = escape(t("Print this card: {links}")).replace("{links}", links)
         box += nodes.raw("", f'<p class="fl-card-links">{line}</p>', format="html")
@@ -133,8 +142,13 @@ class FieldCardIndexDirective(SphinxDirective):
         root = _to_root(self.env.docname)
         t = self.env.app._frontline_t
         rows = []
+        language = self.config.language or "en"
         for card in find_cards(project):
             self.env.note_dependency(str(card.module))
+            if language != source_language(project).code:
+                catalog = catalog_folder(project, language) / card.module.relative_to(project.root)
+                self.env.note_dependency(str(catalog.with_suffix(".po")))
+                card = localize(card, project, language)
             module = card.module.relative_to(project.root).with_suffix(".html").as_posix()
             code = card.module.stem.split("-")[0].upper()
             rows.append(
@@ -464,12 +478,27 @@ def _translate_alt(app: Sphinx, doctree, docname: str) -> None:
             image["alt"] = catalog.gettext(image["alt"])
 
 
+def _card_titles(app: Sphinx, doctree, docname: str) -> None:
+    """Label each field card's (translated) title: "Field card: <title>" in the page's language."""
+    if app.builder.format != "html":
+        return
+    label = app._frontline_t("Field card: {title}")
+    for node in doctree.findall(nodes.paragraph):
+        if "fl-card-title" in node["classes"]:
+            node.replace_self(nodes.paragraph("", label.format(title=node.astext()), classes=node["classes"]))
+
+
 def _write_cards(app: Sphinx, exception) -> None:
+    """The printable cards in this build's language (frontline.printed.cards)."""
     if exception is not None or app.builder.format != "html":
         return
     project = Project(Path(app.srcdir))
     title = app.config.html_title or app.config.project
-    write_cards(find_cards(project), app._frontline_national, Path(app.outdir) / "cards", title)
+    language = app.config.language or "en"
+    cards = find_cards(project)
+    if language != source_language(project).code:
+        cards = [localize(card, project, language) for card in cards]
+    write_cards(cards, app._frontline_national, Path(app.outdir) / "cards", title, project)
 
 
 def _widget_kb(app: Sphinx) -> str:
@@ -580,6 +609,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _translate_theme)
     app.connect("html-page-context", _language_switcher)
     app.connect("doctree-resolved", _translate_alt)
+    app.connect("doctree-resolved", _card_titles)
     app.connect("doctree-read", _translate_captions, priority=400)
     app.add_css_file("frontline.css")
     app.add_js_file("frontline.js", loading_method="defer", **{"data-widget-kb": _widget_kb(app)})
