@@ -295,3 +295,42 @@ def test_figure_strings_per_language(project):
         english.axes[0].get_title(loc="left")
         == "How trafficking cases came to the attention of the authorities"
     )
+
+
+FIRST_RESPONDER_FIGURES = (
+    "glotip-2012-forms",
+    "glotip-2020-victim-profile",
+    "glotip-2022-case-initiation",
+    "glotip-2024-victim-profile",
+    "glotip-2014-convicted-by-sex",
+    "eurostat-2022-registered-victims",
+    "tip-protocol-parties",
+)
+
+
+def test_first_responder_figures_speak_french(project):
+    from frontline.book.figures import draw, number
+    from frontline.content.datasets import load_dataset
+    from frontline.content.interface import interface
+
+    for dataset_id in FIRST_RESPONDER_FIGURES:
+        ds = load_dataset(dataset_id, project)
+        shown = [
+            ds.title,
+            ds.value_label,
+            ds.source.publisher,
+            ds.source.locator,
+            *(p.label for p in ds.data),
+        ]
+        # A plain string is the same in every language (a year); every other one has its French.
+        untranslated = [s for s in shown if isinstance(s, dict) and "fr" not in s]
+        assert not untranslated and any(isinstance(s, dict) for s in shown), (dataset_id, untranslated)
+    assert (number(2.5, "fr"), number(4014, "fr"), number(41, "fr")) == ("2,5", "4\u202f014", "41")
+    assert (number(2.5), number(4014)) == ("2.5", "4014")
+    fig = draw(load_dataset("eurostat-2022-registered-victims", project), "fr", interface(project, "fr"))
+    ax = fig.axes[0]
+    bars = [t.get_text() for t in ax.texts]
+    assert "4\u202f014" in bars and "3\u202f990" in bars
+    fig.canvas.draw()
+    assert "2\u202f000" in [t.get_text() for t in ax.get_xticklabels()]
+    assert "Exploitation sexuelle" in [t.get_text() for t in ax.get_yticklabels()]
