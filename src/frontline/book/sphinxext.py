@@ -30,6 +30,7 @@ from ..markdown import to_html
 from ..paths import Project, book_files
 from ..printed.cards import PAPERS, find_cards, localize, write_cards
 from .css_trim import trim_theme_css
+from .references import localized_bibfiles
 from .selfcheck import render
 
 # Assets that the theme and Jupyter Book add to every page but this book never uses: copy buttons
@@ -328,8 +329,12 @@ def _config_inited(app: Sphinx, config) -> None:
     config.html_static_path = [*config.html_static_path, str(project.static)]
     # Each module may bring its own references-<module>.bib; all of them make one bibliography.
     # sphinxcontrib-bibtex reads them relative to the folder of conf.py (the preview has its own).
-    config.bibtex_bibfiles = [os.path.relpath(p, app.confdir) for p in project.references]
     language = config.language or "en"
+    bibfiles = project.references
+    if language != source_language(project).code:
+        # The official titles of instruments in this language (frontline.book.references).
+        bibfiles = localized_bibfiles(bibfiles, language, Path(app.doctreedir).parent / "references")
+    config.bibtex_bibfiles = [os.path.relpath(p, app.confdir) for p in bibfiles]
     # National names and numbers, in this build's language, as {{ key }} substitutions in every
     # page. A translated paragraph is parsed again after translation, so it gets them too.
     national = load_national(project)
