@@ -111,3 +111,84 @@ def test_card_with_a_role_is_refused(scratch):
         )
     )
     assert any("no roles or directives" in p for p in check(scratch))
+
+
+# A translator's strings for the indicators card (FR2), typed with plain spaces before « : » and « ? ».
+FRENCH_CARD = {
+    "Signs that a person may have been trafficked": (
+        "Signes qu'une personne a peut-être été victime de traite"
+    ),
+    "These signs are a reason to look further, not proof. Several signs together tell you more than one.": (
+        "Ces signes sont une raison de chercher plus loin, pas une preuve. Qui garde votre passeport ? "
+        "Demandez : « Êtes-vous libre de partir ? »"
+    ),
+    "Control of movement": "Contrôle des déplacements",
+}
+
+
+def _french_catalog(project, strings: dict[str, str]) -> None:
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    catalog = Catalog(locale="fr")
+    for msgid, msgstr in strings.items():
+        catalog.add(msgid, msgstr)
+    catalog.add("What to look for", "À regarder", flags=["fuzzy"])  # fuzzy: not used
+    path = project.root / "locale/fr/LC_MESSAGES/modules/first-responder/fr2-recognising-victims.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as f:
+        write_po(f, catalog)
+
+
+def test_french_card_from_the_page_catalog(scratch):
+    from frontline.printed.cards import localize
+
+    pdfium = pytest.importorskip("pypdfium2")
+    _french_catalog(scratch, FRENCH_CARD)
+    national = load_national(scratch)
+    card = localize(next(c for c in find_cards(scratch) if c.id == "indicators"), scratch, "fr")
+    assert card.title == "Signes qu'une personne a peut-être été victime de traite"
+    # Typography: no-break spaces where the translator typed a plain one.
+    assert "passeport\u202f? Demandez\u00a0: «\u00a0Êtes-vous libre de partir\u202f?\u00a0»" in card.body
+    assert "| Contrôle des déplacements |" in card.body
+    assert "| What to look for |" in card.body  # fuzzy: English until reviewed
+    assert "| Documents |" in card.body  # not translated yet: English (a draft)
+    page = card_page(card, national, "Frontline", scratch)
+    assert '<html lang="fr">' in page
+    assert "Fiche de terrain tirée de Frontline, module FR2." in page
+    assert "Respectez la législation de votre pays" in page and "Follow your national law" not in page
+    assert "[NOM DE L'UNITÉ SPÉCIALISÉE DANS LA LUTTE CONTRE LA TRAITE]" in page  # in French
+    for paper in PAPERS:
+        pdf = card_pdf(card, national, paper, "Frontline", scratch)
+        assert page_count(pdf) == 1
+        doc = pdfium.PdfDocument(pdf)
+        text = doc[0].get_textpage().get_text_range()
+        doc.close()
+        # The font renders every accent (no missing glyphs, the text reads back as typed).
+        for word in ("Contrôle des déplacements", "peut-être été", "Êtes-vous", "«", "législation"):
+            assert word in text, word
+
+
+def test_french_print_typography_never_starts_a_line_with_a_sign():
+    from frontline.printed.printable import pdf_document
+    from frontline.printed.typography import print_text
+
+    pdfium = pytest.importorskip("pypdfium2")
+    assert print_text("Où ? Quand : « ici » ; 13:40, https://x.org", "fr") == (
+        "Où\u202f? Quand\u00a0: «\u00a0ici\u00a0»\u202f; 13:40, https://x.org"
+    )
+    assert print_text("Where ? Here : now", "en") == "Where ? Here : now"
+    # Paragraphs that start one letter longer each, so that the signs fall at many line ends.
+    sentence = " qui garde votre passeport ? Pouvez-vous partir : « oui » ou « non » ? " * 3
+    text = "\n\n".join("Mot" + "m" * n + sentence for n in range(20))
+    signs = tuple("?:;!»")
+
+    def lines(text: str) -> list[str]:
+        doc = pdfium.PdfDocument(pdf_document("Essai", text, "a4", "", "Frontline", "fr"))
+        found = [" ".join(line.split()) for line in doc[0].get_textpage().get_text_range().splitlines()]
+        doc.close()
+        return found
+
+    assert [line for line in lines(text) if line.startswith(signs)]  # plain spaces: signs start lines
+    typeset = lines(print_text(text, "fr"))
+    assert not [line for line in typeset if line.startswith(signs) or line.endswith("«")], typeset

@@ -344,3 +344,117 @@ def test_an_edition_holds_part_of_the_book(project, tmp_path):
     ]
     with pytest.raises(FrontlineError, match="must hold the root page"):
         edition_toc(project, Language("fr", "Français", True, False, ("modules/*",)), tmp_path)
+
+
+FIRST_RESPONDER_FIGURES = (
+    "glotip-2012-forms",
+    "glotip-2020-victim-profile",
+    "glotip-2022-case-initiation",
+    "glotip-2024-victim-profile",
+    "glotip-2014-convicted-by-sex",
+    "eurostat-2022-registered-victims",
+    "tip-protocol-parties",
+)
+
+
+def test_first_responder_figures_speak_french(project):
+    from frontline.book.figures import draw, number
+    from frontline.content.datasets import load_dataset
+    from frontline.content.interface import interface
+
+    for dataset_id in FIRST_RESPONDER_FIGURES:
+        ds = load_dataset(dataset_id, project)
+        shown = [
+            ds.title,
+            ds.value_label,
+            ds.source.publisher,
+            ds.source.locator,
+            *(p.label for p in ds.data),
+        ]
+        # A plain string is the same in every language (a year); every other one has its French.
+        untranslated = [s for s in shown if isinstance(s, dict) and "fr" not in s]
+        assert not untranslated and any(isinstance(s, dict) for s in shown), (dataset_id, untranslated)
+    assert (number(2.5, "fr"), number(4014, "fr"), number(41, "fr")) == ("2,5", "4\u202f014", "41")
+    assert (number(2.5), number(4014)) == ("2.5", "4014")
+    fig = draw(load_dataset("eurostat-2022-registered-victims", project), "fr", interface(project, "fr"))
+    ax = fig.axes[0]
+    bars = [t.get_text() for t in ax.texts]
+    assert "4\u202f014" in bars and "3\u202f990" in bars
+    fig.canvas.draw()
+    assert "2\u202f000" in [t.get_text() for t in ax.get_xticklabels()]
+    assert "Exploitation sexuelle" in [t.get_text() for t in ax.get_yticklabels()]
+
+
+def test_references_use_official_french_titles(fixture_book, tmp_path):
+    from frontline.book.references import localized_bibfiles
+
+    project, _ = fixture_book
+    fr = _html(project, "fr", "book", "references.html")
+    en = _html(project, "book", "references.html")
+    protocol = (
+        "Protocole visant à prévenir, réprimer et punir la traite des personnes, en particulier des femmes "
+        "et des enfants, additionnel à la Convention des Nations Unies contre la criminalité transnationale "
+        "organisée"
+    )
+    assert protocol in fr and protocol not in en
+    assert "Convention du Conseil de l’Europe sur la lutte contre la traite des êtres humains" in fr.replace(
+        "'", "’"
+    )
+    assert "Protocol to prevent, suppress and punish trafficking in persons" in en
+    assert "Operational Indicators of Trafficking in Human Beings" in fr  # no official French title
+    # Only the files with a French title are copied; a second run writes nothing.
+    bibs = project.references
+    copies = localized_bibfiles(bibs, "fr", tmp_path)
+    assert [p.parent for p in copies if p.parent == tmp_path] and any(p in bibs for p in copies)
+    stamps = {p: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    localized_bibfiles(bibs, "fr", tmp_path)
+    assert stamps == {p: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+
+
+def test_french_book_has_french_cards(fixture_book):
+    project, _ = fixture_book
+    card = _html(project, "fr", "cards", "indicators.html")
+    assert '<html lang="fr">' in card and "Fiche de terrain tirée de" in card
+    assert "Field card from" in _html(project, "cards", "indicators.html")
+    assert (project.html / "fr" / "cards" / "indicators-letter.pdf").is_file()
+
+
+@pytest.mark.browser
+def test_french_printed_book_and_offline_zip(fixture_book, browser, tmp_path):
+    import zipfile
+
+    from frontline.book.build import output_folder
+    from frontline.content.languages import language
+    from frontline.dist.build import downloads_text
+    from frontline.dist.offline import write_offline_zip, zip_name
+    from frontline.dist.print_book import print_book
+
+    pdfium = pytest.importorskip("pypdfium2")
+    project, _ = fixture_book
+    french = language(project, "fr")
+    path = print_book(project, tmp_path / "print", "a4", "learner", browser=browser, lang=french)
+    assert path.name.endswith("-fr-a4-learner.pdf")
+    pdf = pdfium.PdfDocument(path)
+    texts = [
+        " ".join(pdf[n].get_textpage().get_text_range().replace("\u2019", "'").split())
+        for n in range(len(pdf))
+    ]
+    pdf.close()
+    cover, contents = texts[0], texts[1]
+    assert "Exemplaire de l'apprenant" in cover and "Français" in cover and "Learner" not in cover
+    assert re.search(
+        r"\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+        r"décembre) \d{4}",
+        cover,
+    ), cover
+    assert contents.startswith("Table des matières Livre d'essai 2 Page d'exemple 3"), contents
+    assert any(t.startswith("Page d'exemple") for t in texts[2:])  # the French chapter, accents intact
+    assert "Prévenez tout de suite" in " ".join(texts)
+    book_zip = write_offline_zip(output_folder(project, french), tmp_path, "fr")
+    with zipfile.ZipFile(book_zip) as z:
+        names = z.namelist()
+    top = zip_name("fr") + "/"
+    assert book_zip.name == zip_name("fr") + ".zip" and top + "book/sample.html" in names
+    assert top + "cards/indicators-a4.pdf" in names and not [n for n in names if n.startswith(top + "fr/")]
+    text = downloads_text(tmp_path, [language(project, "en"), french])
+    assert f"{book_zip.name}: " in text and f"{path.name}: " in text and "Français (fr):" in text

@@ -129,7 +129,7 @@ def _dist(args) -> int:
     from .dist.build import build_dist, dist_folder
 
     project = Project.here()
-    written = build_dist(project, out=args.out, quiet=args.quiet)
+    written = build_dist(project, out=args.out, quiet=args.quiet, drafts=args.lang)
     print(f"{len(written)} files in {args.out or dist_folder(project)}")
     return 0
 
@@ -233,9 +233,19 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("module", nargs="*", help="module ids, e.g. FR3 T2 (default: every module with notes)")
     s.add_argument("--out", type=Path, help="folder for the decks (default _build/slides)")
     s.set_defaults(run=_slides)
-    d = sub.add_parser("dist", help="SCORM packages and the question bank for Moodle and Canvas (make dist)")
+    d = sub.add_parser(
+        "dist",
+        help="SCORM packages, the question bank for Moodle and Canvas, and per language the offline ZIP "
+        "and the printed book (make dist)",
+    )
     d.add_argument("--out", type=Path, help="folder (default _build/dist/frontline-VERSION)")
     d.add_argument("--quiet", action="store_true")
+    d.add_argument(
+        "--lang",
+        action="append",
+        default=[],
+        help="also make this draft language's downloads (locale/languages.yaml), e.g. --lang fr",
+    )
     d.set_defaults(run=_dist)
     tr = sub.add_parser(
         "translate", help="update the translation catalogs from the source and report their coverage"

@@ -7,6 +7,7 @@ import matplotlib
 matplotlib.use("module://matplotlib_inline.backend_inline")
 
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from ..content.datasets import Dataset, load_dataset  # noqa: E402
 from ..content.interface import interface, kernel_language  # noqa: E402
@@ -33,6 +34,24 @@ def _same(msgid: str) -> str:
     return msgid
 
 
+def number(value: float, lang: str = "en") -> str:
+    """A figure's number as its language writes it: 4014 and 2.5 in English, 4\u202f014 and 2,5
+    in French (Babel's CLDR rules: decimal comma, narrow no-break space between thousands)."""
+    if lang == "en":
+        return f"{value:g}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(float(f"{value:g}"), locale=lang)
+
+
+def _axis_numbers(axis, lang: str) -> None:
+    """The value axis's ticks in the language's numbers (English keeps matplotlib's own), fewer of
+    them: "1\u202f500" is wider than "1500"."""
+    if lang != "en":
+        axis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
+        axis.set_major_formatter(FuncFormatter(lambda value, _: number(value, lang)))
+
+
 def _source_line(ds: Dataset, lang: str = "en", t=_same) -> str:
     s = ds.source
     return t("Source: {publisher}, {title} ({published}), {locator}.").format(
@@ -49,7 +68,8 @@ def _bar(ax, ds: Dataset, lang: str) -> None:
     positions = range(len(labels))[::-1]
     bars = ax.barh(list(positions), values, color=PALETTE[0])
     ax.set_yticks(list(positions), labels)
-    ax.bar_label(bars, labels=[f"{v:g}" for v in values], padding=3)
+    ax.bar_label(bars, labels=[number(v, lang) for v in values], padding=3)
+    _axis_numbers(ax.xaxis, lang)
     ax.set_xlabel(pick(ds.value_label, lang))
 
 
@@ -65,12 +85,13 @@ def _grouped(ax, ds: Dataset, line: bool, lang: str) -> None:
         if line:
             ax.plot(xs, ys, marker="o", color=colour, label=name or None)
             for x, y in zip(xs, ys, strict=True):
-                ax.annotate(f"{y:g}", (x, y), textcoords="offset points", xytext=(0, 6), ha="center")
+                ax.annotate(number(y, lang), (x, y), textcoords="offset points", xytext=(0, 6), ha="center")
         else:
             shifted = [x - 0.4 + width * (n + 0.5) for x in xs]
             bars = ax.bar(shifted, ys, width, color=colour, label=name or None)
-            ax.bar_label(bars, labels=[f"{y:g}" for y in ys], padding=2, fontsize=9)
+            ax.bar_label(bars, labels=[number(y, lang) for y in ys], padding=2, fontsize=9)
     ax.set_xticks(range(len(labels)), labels)
+    _axis_numbers(ax.yaxis, lang)
     ax.set_ylabel(pick(ds.value_label, lang))
     if any(series):
         ax.legend(frameon=False)

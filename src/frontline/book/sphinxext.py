@@ -23,12 +23,14 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..content.bank import Bank, load_bank
 from ..content.interface import SCRIPT_MESSAGES, interface
+from ..content.languages import catalog_folder, source_language
 from ..content.national import load_national, substitute
 from ..errors import FrontlineError
 from ..markdown import to_html
 from ..paths import Project, book_files
-from ..printed.cards import PAPERS, find_cards, write_cards
+from ..printed.cards import PAPERS, find_cards, localize, write_cards
 from .css_trim import trim_theme_css
+from .references import localized_bibfiles
 from .selfcheck import render
 
 # Assets that the theme and Jupyter Book add to every page but this book never uses: copy buttons
@@ -116,13 +118,14 @@ class FieldCardDirective(SphinxDirective):
         title = self.options.get("title", card_id)
         box = nodes.container(classes=["fl-card"])
         t = self.env.app._frontline_t
-        # The title is a paragraph of the page, so the page's catalog translates it; the label
-        # around it ("Field card: ...") is added after translation (_label_card_titles).
-        box += nodes.paragraph(title, title, classes=["fl-card-title"])
-        self.state.nested_parse(self.content, self.content_offset, box)
-        # MyST leaves the cells of a table parsed here without a source, and Sphinx extracts no
-        # message from a node without one: the card's table would stay in the source language.
         source, line = self.get_source_info()
+        # The title is a string of the page's catalog like the card's text (its "Field card:"
+        # label is added once the page is translated: _card_titles).
+        heading = nodes.paragraph(title, title, classes=["fl-card-title"])
+        box += heading
+        self.state.nested_parse(self.content, self.content_offset, box)
+        # MyST gives a nested table's cells no source, and Sphinx neither extracts nor translates
+        # a text without one: give every piece of the card the directive's.
         for node in box.findall(nodes.TextElement):
             if not node.source:
                 node.source, node.line = source, line
@@ -130,15 +133,6 @@ class FieldCardDirective(SphinxDirective):
         line = escape(t("Print this card: {links}")).replace("{links}", links)
         box += nodes.raw("", f'<p class="fl-card-links">{line}</p>', format="html")
         return [box]
-
-
-def _label_card_titles(app: Sphinx, doctree, docname: str) -> None:
-    """'Field card: <title>' in the page's language, around the (translated) title."""
-    before, _, after = app._frontline_t("Field card: {title}").partition("{title}")
-    for node in doctree.findall(nodes.paragraph):
-        if "fl-card-title" in node["classes"]:
-            node.insert(0, nodes.Text(before))
-            node.append(nodes.Text(after))
 
 
 class FieldCardIndexDirective(SphinxDirective):
@@ -149,8 +143,13 @@ class FieldCardIndexDirective(SphinxDirective):
         root = _to_root(self.env.docname)
         t = self.env.app._frontline_t
         rows = []
+        language = self.config.language or "en"
         for card in find_cards(project):
             self.env.note_dependency(str(card.module))
+            if language != source_language(project).code:
+                catalog = catalog_folder(project, language) / card.module.relative_to(project.root)
+                self.env.note_dependency(str(catalog.with_suffix(".po")))
+                card = localize(card, project, language)
             module = card.module.relative_to(project.root).with_suffix(".html").as_posix()
             code = card.module.stem.split("-")[0].upper()
             rows.append(
@@ -330,8 +329,12 @@ def _config_inited(app: Sphinx, config) -> None:
     config.html_static_path = [*config.html_static_path, str(project.static)]
     # Each module may bring its own references-<module>.bib; all of them make one bibliography.
     # sphinxcontrib-bibtex reads them relative to the folder of conf.py (the preview has its own).
-    config.bibtex_bibfiles = [os.path.relpath(p, app.confdir) for p in project.references]
     language = config.language or "en"
+    bibfiles = project.references
+    if language != source_language(project).code:
+        # The official titles of instruments in this language (frontline.book.references).
+        bibfiles = localized_bibfiles(bibfiles, language, Path(app.doctreedir).parent / "references")
+    config.bibtex_bibfiles = [os.path.relpath(p, app.confdir) for p in bibfiles]
     # National names and numbers, in this build's language, as {{ key }} substitutions in every
     # page. A translated paragraph is parsed again after translation, so it gets them too.
     national = load_national(project)
@@ -501,12 +504,27 @@ def _translate_alt(app: Sphinx, doctree, docname: str) -> None:
             image["alt"] = catalog.gettext(image["alt"])
 
 
+def _card_titles(app: Sphinx, doctree, docname: str) -> None:
+    """Label each field card's (translated) title: "Field card: <title>" in the page's language."""
+    if app.builder.format != "html":
+        return
+    label = app._frontline_t("Field card: {title}")
+    for node in doctree.findall(nodes.paragraph):
+        if "fl-card-title" in node["classes"]:
+            node.replace_self(nodes.paragraph("", label.format(title=node.astext()), classes=node["classes"]))
+
+
 def _write_cards(app: Sphinx, exception) -> None:
+    """The printable cards in this build's language (frontline.printed.cards)."""
     if exception is not None or app.builder.format != "html":
         return
     project = Project(Path(app.srcdir))
     title = app.config.html_title or app.config.project
-    write_cards(find_cards(project), app._frontline_national, Path(app.outdir) / "cards", title)
+    language = app.config.language or "en"
+    cards = find_cards(project)
+    if language != source_language(project).code:
+        cards = [localize(card, project, language) for card in cards]
+    write_cards(cards, app._frontline_national, Path(app.outdir) / "cards", title, project)
 
 
 def _widget_kb(app: Sphinx) -> str:
@@ -619,6 +637,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _translate_theme)
     app.connect("html-page-context", _language_switcher)
     app.connect("doctree-resolved", _translate_alt)
+    app.connect("doctree-resolved", _card_titles)
     app.connect("doctree-read", _translate_captions, priority=400)
     app.add_css_file("frontline.css")
     app.add_js_file("frontline.js", loading_method="defer", **{"data-widget-kb": _widget_kb(app)})
@@ -627,7 +646,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _copy_vendor)
     app.connect("build-finished", _write_cards)
     app.connect("html-page-context", _web_app_head)
-    app.connect("doctree-resolved", _label_card_titles)
     app.connect("build-finished", _lighter_first_screen, priority=800)
     app.connect("build-finished", _write_web_app, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

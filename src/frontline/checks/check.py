@@ -19,7 +19,7 @@ from ..content.slide_notes import notes_path
 from ..errors import FrontlineError
 from ..grading.quiz_notebook import notebook_text, source_path
 from ..paths import Project
-from ..printed.cards import find_cards
+from ..printed.cards import find_cards, localize
 from ..printed.cards import problems as card_problems
 from ..yamlfile import load_model
 from .items import flaws, twin_differences
@@ -241,6 +241,10 @@ def check_national(project: Project, modules: list[Module]) -> Iterator[str]:
         seen[card.id] = card.module
         for problem in card_problems(card, national, "Frontline"):
             yield _problem(card.module, problem, f"field card {card.id}")
+        # A translation's card must fit on one page too (its text is often longer).
+        for lang in published[1:]:
+            for problem in card_problems(localize(card, project, lang), national, "Frontline", project):
+                yield _problem(card.module, problem, f"field card {card.id}")
 
 
 def check_kits(project: Project, modules: list[Module], quizzes: set[str]) -> Iterator[str]:

@@ -86,3 +86,16 @@ def language_coverage(project: Project, lang: str) -> list[Coverage | str]:
         path = folder / f"{document}.po"
         found.append(coverage(path, document) if path.is_file() else document)
     return found
+
+
+def finished(project: Project, lang: str, document: str) -> dict[str, str]:
+    """msgid -> msgstr for the strings of one document's catalog that are translated and not fuzzy
+    (what Sphinx compiles into the book); empty when the document has no catalog in `lang`."""
+    path = catalog_folder(project, lang) / f"{document}.po"
+    if not path.is_file():
+        return {}
+    return {
+        m.id: m.string
+        for m in read_catalog(path)
+        if m.id and isinstance(m.id, str) and isinstance(m.string, str) and m.string and not m.fuzzy
+    }

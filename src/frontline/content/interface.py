@@ -63,6 +63,23 @@ MESSAGES: dict[str, str] = {
     "printable page": "field-card link",
     "PDF ({paper})": "field-card link; {paper} is A4 or Letter",
     "(from {module})": "field-card index; {module} is e.g. FR3",
+    # Printed field cards (frontline.printed.cards).
+    "Field card from {book}, module {module}.": "footer of a printed field card; {book} is the book's "
+    "title, {module} e.g. FR3",
+    "Follow your national law and your agency's procedures.": "footer of a printed field card",
+    # The printed book (frontline.dist.print_book).
+    "Frontline: first response to human trafficking": "the book's title (_config.yml) on the printed "
+    "book's cover",
+    "Contents": "printed book: heading of the table of contents",
+    "Learner's copy (answers left out)": "printed book: cover; the running header shows the part "
+    "before the bracket",
+    "Trainer's copy (answers open)": "printed book: cover; the running header shows the part before "
+    "the bracket",
+    "Version {version} · {language} · {date}": "printed book: cover; {language} is the language's "
+    "own name, {date} e.g. 1 January 2026",
+    "Course content: Creative Commons Attribution 4.0 International (CC BY 4.0). Code: MIT licence.": (
+        "printed book: cover, after the copyright"
+    ),
     # The language switcher (frontline.book.sphinxext), at the top of every page.
     "This page in:": "before the links to the same page in the other languages",
     "(in English)": "after a link to a page this language's edition does not hold yet",

@@ -1,16 +1,19 @@
 """`frontline dist` (`make dist`): every distributable of this version in one folder,
 `_build/dist/frontline-<version>/`: the SCORM packages per track and language, the question bank
-for Moodle (XML) and Canvas (QTI), the printed book (A4 and Letter, learner's and trainer's
-copies), and the whole book per language as one ZIP for offline reading
-(`frontline-<version>-en.zip`, its size in `DOWNLOADS.txt` beside it, for trainers to pass on).
-The book is built first if anything changed."""
+for Moodle (XML) and Canvas (QTI), and, for every published language, the printed book (A4 and
+Letter, learner's and trainer's copies, `print/frontline-<version>-<lang>-<paper>-<copy>.pdf`) and
+the whole book as one ZIP for offline reading (`frontline-<version>-<lang>.zip`), with their sizes
+in `DOWNLOADS.txt`, for trainers to pass on. A draft language is made only when asked for by name
+(`frontline dist --lang fr`). The books are built first if anything changed."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 
-from ..book.build import build
+from ..book.build import build, linked, output_folder
+from ..content.languages import Language
 from ..grading.platforms import write_exports
 from ..paths import Project
 from .offline import human_size, write_offline_zip
@@ -22,24 +25,39 @@ def dist_folder(project: Project) -> Path:
     return project.build / "dist" / f"frontline-{version('frontline')}"
 
 
-def build_dist(project: Project, out: Path | None = None, quiet: bool = True) -> list[Path]:
+def build_dist(
+    project: Project, out: Path | None = None, quiet: bool = True, drafts: Iterable[str] = ()
+) -> list[Path]:
+    """Everything, for the source language, every published one and the drafts named."""
     folder = out or dist_folder(project)
-    build(project, quiet=quiet)
+    drafts = list(drafts)
+    build(project, quiet=quiet, drafts=drafts)
     written = build_scorm(project, folder / "scorm")
     written += write_exports(project, folder / "question-bank")
-    written += print_books(project, folder / "print")
-    book_zip = write_offline_zip(project.html, folder, book_language(project))
+    languages = linked(project, drafts)
+    for lang in languages:
+        written += language_downloads(project, folder, lang)
     downloads = folder / "DOWNLOADS.txt"
-    downloads.write_text(
-        "The whole book for offline reading: unzip it and open index.html in a browser.\n"
-        f"{book_zip.name}: {human_size(book_zip.stat().st_size)} ({book_zip.stat().st_size} bytes)\n"
-        + "".join(f"{p.name}: {human_size(p.stat().st_size)}\n" for p in sorted((folder / "print").glob("*.pdf")))
-    )
-    return [*written, book_zip, downloads]
+    downloads.write_text(downloads_text(folder, languages), encoding="utf-8")
+    return [*written, downloads]
 
 
-def book_language(project: Project) -> str:
-    from ..yamlfile import read_yaml
+def language_downloads(project: Project, folder: Path, lang: Language) -> list[Path]:
+    """One language's printed books and offline ZIP (its book must be built)."""
+    printed = print_books(project, folder / "print", lang)
+    return [*printed, write_offline_zip(output_folder(project, lang), folder, lang.code)]
 
-    config = read_yaml(project.root / "_config.yml")
-    return ((config.get("sphinx") or {}).get("config") or {}).get("language") or "en"
+
+def downloads_text(folder: Path, languages: list[Language]) -> str:
+    """What DOWNLOADS.txt says: per language, the ZIP and the printed books with their sizes."""
+    lines = ["The whole book for offline reading: unzip it and open index.html in a browser."]
+    for lang in languages:
+        status = "" if lang.published else ", draft"
+        lines += ["", f"{lang.name} ({lang.code}{status}):"]
+        book_zip = folder / f"frontline-{version('frontline')}-{lang.code}.zip"
+        if book_zip.is_file():
+            size = book_zip.stat().st_size
+            lines.append(f"{book_zip.name}: {human_size(size)} ({size} bytes)")
+        pdfs = sorted((folder / "print").glob(f"frontline-{version('frontline')}-{lang.code}-*.pdf"))
+        lines += [f"{p.name}: {human_size(p.stat().st_size)}" for p in pdfs]
+    return "\n".join(lines) + "\n"

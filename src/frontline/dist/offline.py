@@ -4,7 +4,6 @@ bytes: entries sorted, fixed timestamps and permissions."""
 
 from __future__ import annotations
 
-import zipfile
 from importlib.metadata import version
 from pathlib import Path
 

@@ -1,5 +1,7 @@
-"""The printed edition: the whole book (English) as one PDF, A4 or US Letter, a learner's copy (answers
-left out) or a trainer's copy (answers open).
+"""The printed edition: the whole book of one language as one PDF, A4 or US Letter, a learner's copy
+(answers left out) or a trainer's copy (answers open). The book's own words (cover, contents, running
+header) come from the interface catalog (frontline.content.interface), the parts' captions from the
+root page's catalog, the chapters from that language's built book (`_build/html/<lang>/`).
 
 Route: the built HTML book's article bodies, in the table of contents' order, become one HTML document
 (a cover, a table of contents, every chapter on a new page, figures and references included), which
@@ -27,6 +29,9 @@ from urllib.parse import urlsplit
 import yaml
 
 from .. import chromium
+from ..content.catalogs import finished
+from ..content.interface import MESSAGES, interface
+from ..content.languages import Language, source_language
 from ..errors import FrontlineError
 from ..paths import Project
 
@@ -75,14 +80,50 @@ class Chapter:
         return self.doc.replace("/", "-")
 
 
-def toc_chapters(project: Project) -> list[Chapter]:
-    """The book's pages in the table of contents' order (the root page first)."""
+def toc_chapters(project: Project, lang: str | None = None) -> list[Chapter]:
+    """The book's pages in the table of contents' order (the root page first), the parts' captions
+    in `lang` (from the root page's catalog, as the book's sidebar has them)."""
     toc = yaml.safe_load((project.root / "_toc.yml").read_text(encoding="utf-8"))
+    done = finished(project, lang, str(Path(toc["root"]).with_suffix(""))) if lang else {}
     chapters = [Chapter(toc["root"], "")]
+    chapters += [Chapter(chapter["file"], "") for chapter in toc.get("chapters", [])]  # a book without parts
     for part in toc.get("parts", []):
+        caption = part.get("caption", "")
         for chapter in part.get("chapters", []):
-            chapters.append(Chapter(chapter["file"], part.get("caption", "")))
+            chapters.append(Chapter(chapter["file"], done.get(caption, caption)))
     return chapters
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language's printed book: where its built HTML is and the words it prints."""
+
+    project: Project
+    lang: Language
+    html: Path
+
+    def t(self, msgid: str) -> str:
+        return interface(self.project, self.lang.code)(msgid)
+
+    def title(self, config: dict) -> str:
+        """The book's title (_config.yml) in this language, where the interface catalog lists it."""
+        title = config.get("title", "Frontline")
+        return self.t(title) if title in MESSAGES else title
+
+
+def edition(project: Project, lang: Language | None = None) -> Edition:
+    """The edition of `lang` (default: the source language), from its built book."""
+    from ..book.build import output_folder
+
+    lang = lang or source_language(project)
+    return Edition(project, lang, output_folder(project, lang))
+
+
+def long_date(when: dt.date, lang: str) -> str:
+    """ "1 January 2026", "1 janvier 2026": the cover's date as the language writes it."""
+    from babel.dates import format_date
+
+    return format_date(when, "d MMMM y", locale=lang)
 
 
 def source_date(project: Project) -> dt.date:
@@ -122,17 +163,19 @@ def _needs():
     return BeautifulSoup, pypdfium2, sync_playwright
 
 
-def _chapter_html(project: Project, chapter: Chapter, docs: dict[str, str], copy: str, soup_cls):
+def _chapter_html(book: Edition, chapter: Chapter, docs: dict[str, str], copy: str, soup_cls):
     """One page's article body, with ids made unique in the book, links inside the book made
     links inside the document, and figures given absolute file URLs. Returns (title, html)."""
-    page = project.html / f"{chapter.doc}.html"
+    page = book.html / f"{chapter.doc}.html"
     if not page.is_file():
         raise FrontlineError("the built book lacks this page: run `frontline build`", page)
     soup = soup_cls(page.read_text(encoding="utf-8"), "html.parser")
     article = soup.find("article")
     for tag in article.find_all(["script", "style", "noscript"]):
         tag.decompose()
-    for tag in article.select("a.headerlink, .fl-print-choice, .fl-load-widgets, .fl-widget-slot"):
+    for tag in article.select(
+        "a.headerlink, .fl-print-choice, .fl-load-widgets, .fl-widget-slot, .fl-languages"
+    ):
         tag.decompose()
     if copy == "learner":
         for tag in article.select(".fl-answer, .fl-feedback, .fl-summary, .fl-result"):
@@ -153,8 +196,8 @@ def _chapter_html(project: Project, chapter: Chapter, docs: dict[str, str], copy
             continue
         target = (here / parts.path).resolve()
         doc = (
-            target.relative_to(project.html.resolve()).with_suffix("").as_posix()
-            if target.is_relative_to(project.html.resolve())
+            target.relative_to(book.html.resolve()).with_suffix("").as_posix()
+            if target.is_relative_to(book.html.resolve())
             else ""
         )
         if doc in docs:
@@ -174,39 +217,42 @@ def _chapter_html(project: Project, chapter: Chapter, docs: dict[str, str], copy
 
 
 def _document(
-    project: Project,
+    book: Edition,
     chapters: list[Chapter],
     bodies: list[str],
     copy: str,
     pages: dict[str, int] | None,
     cover: bool,
 ) -> str:
-    static = project.html / "_static"
+    project, t = book.project, book.t
+    static = book.html / "_static"
     links = "\n".join(
         f'<link rel="stylesheet" href="{(static / name).as_uri()}">'
         for name in STYLESHEETS
         if (static / name).is_file()
     )
     config = yaml.safe_load((project.root / "_config.yml").read_text(encoding="utf-8"))
-    title = html.escape(config.get("title", "Frontline"))
+    title = html.escape(book.title(config))
     head = (
-        f'<!DOCTYPE html><html lang="en" data-fl-print="{copy}"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="{book.lang.code}" data-fl-print="{copy}"><head><meta charset="utf-8">'
         f"<title>{title}</title>{links}<style>{PRINT_CSS}</style></head><body>"
     )
     if cover:
-        when = source_date(project)
+        when = long_date(source_date(project), book.lang.code)
+        meta = t("Version {version} · {language} · {date}").format(
+            version=version("frontline"), language=book.lang.name, date=when
+        )
         return head + (
             '<section class="fl-book-cover"><div>'
             f"<h1>{title}</h1>"
             f'<p class="fl-cover-meta">{html.escape(config.get("author", ""))}</p>'
-            f'<p class="fl-cover-meta">Version {version("frontline")} · English · '
-            f"{when.strftime('%-d %B %Y')}</p>"
-            f'<p class="fl-cover-copy">{html.escape(COPIES[copy])}</p></div>'
+            f'<p class="fl-cover-meta">{html.escape(meta)}</p>'
+            f'<p class="fl-cover-copy">{html.escape(t(COPIES[copy]))}</p></div>'
             f'<p class="fl-cover-licence">© {html.escape(str(config.get("copyright", "")))} '
-            f"{html.escape(config.get('author', ''))}. {html.escape(LICENCE)}</p>"
+            f"{html.escape(config.get('author', ''))}. {html.escape(t(LICENCE))}</p>"
             "</section></body></html>"
         )
-    toc = ['<section class="fl-book-toc"><h1>Contents</h1><ol>']
+    toc = [f'<section class="fl-book-toc"><h1>{html.escape(t("Contents"))}</h1><ol>']
     part = None
     for chapter in chapters:
         if chapter.part and chapter.part != part:
@@ -222,11 +268,11 @@ def _document(
     return head + "".join(toc) + "".join(bodies) + "</body></html>"
 
 
-def _templates(project: Project, copy: str) -> tuple[str, str]:
+def _templates(book: Edition, copy: str) -> tuple[str, str]:
     style = "font-family: sans-serif; font-size: 8pt; color: #555; width: 100%; margin: 0 16mm;"
     header = (
         f'<div style="{style} text-align: right;">Frontline {version("frontline")} · '
-        f"{html.escape(COPIES[copy].split(' (')[0])}</div>"
+        f"{html.escape(book.t(COPIES[copy]).split(' (')[0])}</div>"
     )
     footer = (
         f'<div style="{style} text-align: center;">'
@@ -248,7 +294,7 @@ def _find_pages(pdfium, pdf_bytes: bytes, chapters: list[Chapter], first_body_pa
             for n in range(start, len(texts)):
                 if " ".join(texts[n].split())[: len(needle) + 200].find(needle) != -1:
                     found[chapter.doc] = n + 1
-                    start = n
+                    start = n + 1  # every chapter starts a page of its own
                     break
             else:
                 raise FrontlineError(f"the printed book: chapter {chapter.title!r} not found in the PDF")
@@ -257,8 +303,11 @@ def _find_pages(pdfium, pdf_bytes: bytes, chapters: list[Chapter], first_body_pa
         pdf.close()
 
 
-def print_book(project: Project, out: Path, paper: str, copy: str, *, browser=None) -> Path:
-    """The book as one PDF in `out`: `frontline-<version>-en-<paper>-<copy>.pdf`."""
+def print_book(
+    project: Project, out: Path, paper: str, copy: str, *, browser=None, lang: Language | None = None
+) -> Path:
+    """The book of `lang` (default: the source language) as one PDF in `out`:
+    `frontline-<version>-<lang>-<paper>-<copy>.pdf`."""
     if paper not in PAPERS:
         raise FrontlineError(f"unknown paper {paper!r}: choose {' or '.join(PAPERS)}")
     if copy not in COPIES:
@@ -268,23 +317,24 @@ def print_book(project: Project, out: Path, paper: str, copy: str, *, browser=No
         with sync_playwright() as p:
             b = p.chromium.launch(executable_path=chromium.executable(), args=chromium.FLAGS)
             try:
-                return print_book(project, out, paper, copy, browser=b)
+                return print_book(project, out, paper, copy, browser=b, lang=lang)
             finally:
                 b.close()
     BeautifulSoup, pdfium, _ = _needs()
-    chapters = toc_chapters(project)
+    book = edition(project, lang)
+    chapters = toc_chapters(project, None if book.lang.source else book.lang.code)
     docs = {c.doc: c.key for c in chapters}
     bodies = []
     titled = []
     for chapter in chapters:
-        title, body = _chapter_html(project, chapter, docs, copy, BeautifulSoup)
+        title, body = _chapter_html(book, chapter, docs, copy, BeautifulSoup)
         titled.append(Chapter(chapter.doc, chapter.part, title))
         bodies.append(body)
     chapters = titled
     out.mkdir(parents=True, exist_ok=True)
-    work = out / f".print-{paper}-{copy}"
+    work = out / f".print-{book.lang.code}-{paper}-{copy}"
     work.mkdir(exist_ok=True)
-    header, footer = _templates(project, copy)
+    header, footer = _templates(book, copy)
     context = browser.new_context()
     try:
         page = context.new_page()
@@ -298,15 +348,15 @@ def print_book(project: Project, out: Path, paper: str, copy: str, *, browser=No
                 options.update(display_header_footer=True, header_template=header, footer_template=footer)
             return page.pdf(**options)
 
-        cover = pdf(_document(project, chapters, bodies, copy, None, cover=True), "cover.html", False)
-        first = pdf(_document(project, chapters, bodies, copy, None, cover=False), "book.html", True)
+        cover = pdf(_document(book, chapters, bodies, copy, None, cover=True), "cover.html", False)
+        first = pdf(_document(book, chapters, bodies, copy, None, cover=False), "book.html", True)
         pages = _find_pages(pdfium, first, chapters, first_body_page=1)
-        body = pdf(_document(project, chapters, bodies, copy, pages, cover=False), "book.html", True)
+        body = pdf(_document(book, chapters, bodies, copy, pages, cover=False), "book.html", True)
         if _find_pages(pdfium, body, chapters, first_body_page=1) != pages:
             raise FrontlineError("the printed book's page numbers moved between passes")
     finally:
         context.close()
-    target = out / f"frontline-{version('frontline')}-en-{paper}-{copy}.pdf"
+    target = out / f"frontline-{version('frontline')}-{book.lang.code}-{paper}-{copy}.pdf"
     merged = pdfium.PdfDocument(cover)
     rest = pdfium.PdfDocument(body)
     try:
@@ -321,14 +371,16 @@ def print_book(project: Project, out: Path, paper: str, copy: str, *, browser=No
     return target
 
 
-def print_books(project: Project, out: Path) -> list[Path]:
-    """Both papers, both copies, with one Chromium."""
+def print_books(project: Project, out: Path, lang: Language | None = None) -> list[Path]:
+    """Both papers, both copies of one language's book, with one Chromium."""
     _, _, sync_playwright = _needs()
     with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=chromium.executable(), args=chromium.FLAGS
-        )
+        b = p.chromium.launch(executable_path=chromium.executable(), args=chromium.FLAGS)
         try:
-            return [print_book(project, out, paper, copy, browser=b) for paper in PAPERS for copy in COPIES]
+            return [
+                print_book(project, out, paper, copy, browser=b, lang=lang)
+                for paper in PAPERS
+                for copy in COPIES
+            ]
         finally:
             b.close()

@@ -17,7 +17,6 @@ import json
 import os
 import posixpath
 import re
-import zipfile
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser

@@ -1,6 +1,12 @@
 """Field cards: one printable page each, cut from the module that teaches it, so the two cannot
 drift. In the book the block shows in place (the `field-card` directive); this module makes the
-stand-alone HTML page and the PDFs (A4 and US Letter) from the same Markdown."""
+stand-alone HTML page and the PDFs (A4 and US Letter) from the same Markdown.
+
+In another language a card takes each of its strings from the module page's own catalog, the
+strings the translator already translated for the page: the block is cut into the pieces Sphinx
+extracts (the title, each paragraph, list item, heading and table cell) and each piece is looked
+up by its Markdown source. A piece not translated yet stays in English (only a draft language is
+built so: `frontline check` fails on a published language's missing strings)."""
 
 from __future__ import annotations
 
@@ -8,17 +14,30 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..content.catalogs import finished
+from ..content.interface import interface
 from ..content.modules import module_paths
 from ..content.national import National, substitute
-from ..markdown import to_html
+from ..markdown import markdown, to_html
 from ..paths import Project
 from .printable import PAPERS, html_page, page_count, pdf_document
+from .typography import print_text
 
 BLOCK = re.compile(
     r"^(?P<fence>:{4,})\{field-card\}\s+(?P<id>[a-z0-9-]+)\s*\n(?P<body>.*?)^(?P=fence)\s*$", re.M | re.S
 )
 OPTION = re.compile(r"^:(?P<key>[a-z]+):\s*(?P<value>.*)$")
-__all__ = ["PAPERS", "Card", "card_page", "card_pdf", "find_cards", "page_count", "problems", "write_cards"]
+__all__ = [
+    "PAPERS",
+    "Card",
+    "card_page",
+    "card_pdf",
+    "find_cards",
+    "localize",
+    "page_count",
+    "problems",
+    "write_cards",
+]
 
 
 @dataclass(frozen=True)
@@ -27,6 +46,7 @@ class Card:
     title: str
     body: str  # Markdown
     module: Path
+    lang: str = "en"  # the language of title and body (see localize)
 
 
 def parse_block(card_id: str, text: str, module: Path) -> Card:
@@ -46,56 +66,115 @@ def find_cards(project: Project) -> list[Card]:
     return sorted(cards, key=lambda c: c.id)
 
 
+# What opens a block's first line before its text: quote marks, a list marker, a heading's hashes.
+LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:#{1,6}\s+)?")
+DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+CELL_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+def _msgid(source: str) -> str:
+    """A piece's msgid as Sphinx writes it: its Markdown source on one line."""
+    return source.replace("\n", " ").strip()
+
+
+def _row(line: str, translate) -> str:
+    cells = CELL_SPLIT.split(line.strip().removeprefix("|").removesuffix("|"))
+    done = [CELL_SPLIT.sub(r"\\|", translate(cell.strip())) for cell in cells]
+    return "| " + " | ".join(done) + " |"
+
+
+def translate_markdown(body: str, translate) -> str:
+    """`body` with each piece Sphinx extracts replaced by `translate(msgid)`, the Markdown around
+    it (list markers, headings, table rules) kept: a translated piece is written on one line."""
+    lines = body.splitlines()
+    out: list[str | None] = list(lines)
+    tokens = markdown().parse(body)
+    for n, tok in enumerate(tokens):
+        if tok.type in ("paragraph_open", "heading_open") and tok.map:
+            start, end = tok.map
+            text = translate(_msgid(tokens[n + 1].content)).replace("\n", " ")
+            lead = LEAD.match(lines[start])
+            out[start] = (lead.group(0) if lead else "") + text
+            for i in range(start + 1, end):
+                out[i] = None
+        elif tok.type == "table_open" and tok.map:
+            for i in range(*tok.map):
+                if lines[i].strip() and not DELIMITER_ROW.match(lines[i]):
+                    out[i] = _row(lines[i], translate)
+    return "\n".join(line for line in out if line is not None) + "\n"
+
+
+def localize(card: Card, project: Project, lang: str) -> Card:
+    """The card in `lang`, from its module page's catalog, with that language's print typography."""
+    document = card.module.relative_to(project.root).with_suffix("").as_posix()
+    done = finished(project, lang, document)
+
+    def translate(msgid: str) -> str:
+        return print_text(done.get(msgid, msgid), lang)
+
+    return Card(card.id, translate(card.title), translate_markdown(card.body, translate), card.module, lang)
+
+
 def card_html(card: Card, national: National) -> str:
     """The card's content as HTML, with the national values filled in."""
-    return to_html(substitute(card.body, national))
+    return to_html(substitute(card.body, national, card.lang))
 
 
+FROM = "Field card from {book}, module {module}."
 FOLLOW_YOUR_RULES = "Follow your national law and your agency's procedures."
 
 
-def _footer(card: Card, book_title: str) -> str:
+def _footer(card: Card, book_title: str, project: Project | None) -> str:
+    """In the card's language: from the interface catalog (the source words without a project)."""
+    t = interface(project, card.lang) if project is not None else (lambda msgid: msgid)
     module = card.module.stem.split("-")[0].upper()
-    return f"Field card from {book_title}, module {module}. " + FOLLOW_YOUR_RULES
+    return print_text(t(FROM).format(book=book_title, module=module) + " " + t(FOLLOW_YOUR_RULES), card.lang)
 
 
-def card_page(card: Card, national: National, book_title: str) -> str:
+def card_page(card: Card, national: National, book_title: str, project: Project | None = None) -> str:
     """A stand-alone page: prints on one sheet of A4 or US Letter, black on white."""
-    return html_page(card.title, substitute(card.body, national), _footer(card, book_title))
+    body = substitute(card.body, national, card.lang)
+    return html_page(card.title, body, _footer(card, book_title, project), card.lang)
 
 
-def card_pdf(card: Card, national: National, paper: str, book_title: str) -> bytes:
+def card_pdf(
+    card: Card, national: National, paper: str, book_title: str, project: Project | None = None
+) -> bytes:
     """The card as a one-page PDF in black and white, on A4 or US Letter."""
-    return pdf_document(
-        card.title, substitute(card.body, national), paper, _footer(card, book_title), book_title
-    )
+    body = substitute(card.body, national, card.lang)
+    footer = _footer(card, book_title, project)
+    return pdf_document(card.title, body, paper, footer, book_title, card.lang)
 
 
 ROLE = re.compile(r"\{(term|cite(:[pt])?|doc|ref)\}`|^\s*(```|:::)", re.M)
 
 
-def problems(card: Card, national: National, book_title: str) -> list[str]:
+def problems(card: Card, national: National, book_title: str, project: Project | None = None) -> list[str]:
     """What keeps a card from printing as one clean page."""
     found = []
     if ROLE.search(card.body):
         found.append("a card holds only Markdown lists, tables and text: no roles or directives")
     for paper, label in PAPERS.items():
-        pages = page_count(card_pdf(card, national, paper, book_title))
+        pages = page_count(card_pdf(card, national, paper, book_title, project))
         if pages != 1:
-            found.append(f"prints on {pages} pages of {label}; a card must fit on one")
+            in_lang = "" if card.lang == "en" else f" in {card.lang}"
+            found.append(f"prints on {pages} pages of {label}{in_lang}; a card must fit on one")
     return found
 
 
-def write_cards(cards: list[Card], national: National, out: Path, book_title: str) -> list[Path]:
-    """Write each card's page and PDFs into `out`; the paths written, for the checks."""
+def write_cards(
+    cards: list[Card], national: National, out: Path, book_title: str, project: Project | None = None
+) -> list[Path]:
+    """Write each card's page and PDFs into `out` (each card in its own language, its footer from
+    `project`'s interface catalog); the paths written, for the checks."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for card in cards:
         page = out / f"{card.id}.html"
-        page.write_text(card_page(card, national, book_title), encoding="utf-8")
+        page.write_text(card_page(card, national, book_title, project), encoding="utf-8")
         written.append(page)
         for paper in PAPERS:
             path = out / f"{card.id}-{paper}.pdf"
-            path.write_bytes(card_pdf(card, national, paper, book_title))
+            path.write_bytes(card_pdf(card, national, paper, book_title, project))
             written.append(path)
     return written

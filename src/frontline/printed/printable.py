@@ -55,10 +55,10 @@ def unbreakable_pdf(text: str) -> str:
     return UNBREAKABLE.sub(lambda m: m.group(0).replace("-", NB_HYPHEN), text)
 
 
-def html_page(title: str, markdown_text: str, footer: str) -> str:
-    """A stand-alone page that prints cleanly, black on white."""
+def html_page(title: str, markdown_text: str, footer: str, lang: str = "en") -> str:
+    """A stand-alone page that prints cleanly, black on white, in `lang`."""
     return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!doctype html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{PAGE_CSS}</style></head><body>"
         f"<h1>{escape(title)}</h1>{unbreakable_html(to_html(markdown_text))}"
@@ -168,12 +168,16 @@ def _render(pdf, markdown_text: str) -> None:
             i += 1
 
 
-def pdf_document(title: str, markdown_text: str, paper: str, footer: str, producer: str) -> bytes:
-    """The document as a PDF in black and white; long documents run onto more pages."""
+def pdf_document(
+    title: str, markdown_text: str, paper: str, footer: str, producer: str, lang: str = "en"
+) -> bytes:
+    """The document as a PDF in black and white, in `lang` (for screen readers and hyphenation);
+    long documents run onto more pages. DejaVu Sans has every accent and the no-break spaces."""
     from fpdf import FPDF
 
     pdf = FPDF(format=PAPERS[paper])
     pdf.set_creation_date(PDF_DATE)
+    pdf.set_lang(lang)
     pdf.set_title(title)
     pdf.set_creator(producer)
     pdf.set_producer(producer)

@@ -1,0 +1,28 @@
+"""Print typography per language. French print puts a no-break space before « : » and inside « »,
+and a narrow no-break space before « ; ? ! », so that a line never starts with the sign or a lone
+quotation mark. Translators may type a plain space; this step makes it the right one on paper
+(HTML and PDF), and leaves text in other languages as it is."""
+
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"
+NARROW_NBSP = "\u202f"
+
+# Only where a space was typed: « mot? » and times or URLs (« 13:40 », « https:// ») stay as they are.
+FRENCH = (
+    (re.compile(r"[ \t]+(?=:)"), NBSP),
+    (re.compile(r"[ \t]+(?=[;?!])"), NARROW_NBSP),
+    (re.compile(r"(?<=«)[ \t]+"), NBSP),
+    (re.compile(r"[ \t]+(?=»)"), NBSP),
+)
+
+
+def print_text(text: str, lang: str) -> str:
+    """`text` with the spaces its language's print typography asks for."""
+    if lang != "fr":
+        return text
+    for pattern, space in FRENCH:
+        text = pattern.sub(space, text)
+    return text
