@@ -78,9 +78,12 @@ def recording_page(browser, width: int, height: int):
     return context, pg
 
 
-def answer_by_keyboard(page, section, right: bool = True, frame=None) -> None:
+def answer_by_keyboard(
+    page, section, right: bool = True, frame=None, said: tuple[str, str] = ("Correct.", "Not correct.")
+) -> None:
     """Choose a self-check's right (or a wrong) answer and press "Check my answer", keyboard alone:
-    Space picks the focused option, the arrow keys move through the others, Tab reaches the button."""
+    Space picks the focused option, the arrow keys move through the others, Tab reaches the button.
+    `said`: the feedback's first words, right and wrong, in the page's language."""
     radios = section.locator("input[type=radio]")
     wanted = next(
         i for i in range(radios.count()) if (radios.nth(i).get_attribute("data-correct") == "true") == right
@@ -93,4 +96,4 @@ def answer_by_keyboard(page, section, right: bool = True, frame=None) -> None:
     page.keyboard.press("Tab")
     assert (frame or page).evaluate("document.activeElement.className") == "fl-check"
     page.keyboard.press("Enter")
-    assert section.locator(".fl-feedback").inner_text().startswith("Correct." if right else "Not correct.")
+    assert section.locator(".fl-feedback").inner_text().startswith(said[0] if right else said[1])

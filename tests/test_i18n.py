@@ -106,8 +106,10 @@ def fixture_book(tmp_path_factory):
     real = ROOT / "locale" / "fr" / "LC_MESSAGES"
     shutil.copyfile(real / "frontline.po", folder / "frontline.po")
     shutil.copyfile(real / "sphinx.po", folder / "sphinx.po")
-    languages = root / "locale" / "languages.yaml"
-    languages.write_text(languages.read_text().replace("published: false", "published: true"))
+    # French published, for the whole (fixture) book.
+    (root / "locale" / "languages.yaml").write_text(
+        "en:\n  name: English\n  published: true\nfr:\n  name: Français\n  published: true\n"
+    )
     build(project, quiet=True)
     return project, report
 
@@ -295,9 +297,11 @@ def test_national_values_per_language(scratch):
     national = load_national(scratch)
     assert national.substitutions("fr")["hotline"] == "1599"
     assert national.missing(["en", "fr"]) == ["specialist_unit: fr"]
-    assert not [p for p in check_national(scratch, []) if "has no text in fr" in p]  # French is a draft
     languages = scratch.root / "locale" / "languages.yaml"
-    languages.write_text(languages.read_text().replace("published: false", "published: true"))
+    head = "en:\n  name: English\n  published: true\nfr:\n  name: Français\n  published: "
+    languages.write_text(head + "false\n")
+    assert not [p for p in check_national(scratch, []) if "has no text in fr" in p]  # French is a draft
+    languages.write_text(head + "true\n")
     assert [p for p in check_national(scratch, []) if "specialist_unit has no text in fr" in p]
 
 
