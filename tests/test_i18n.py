@@ -1,6 +1,7 @@
-"""Translations: a small fixture book (a landing page, a page with a national value, a citation and a
-self-check, the glossary and the references) built in English and in a published French, once per
-session, with its catalogs made by `frontline translate`; and the checks on catalogs and terms."""
+"""Translations: a small fixture book (a landing page, a page with a national value, a citation, a
+self-check and a sorting exercise, the glossary and the references) built in English and in a
+published French, once per session, with its catalogs made by `frontline translate` (the bank's and
+the exercises' too, machine-filled); and the checks on catalogs and terms."""
 
 from __future__ import annotations
 
@@ -22,7 +23,18 @@ A {term}`first responder` reads this book. Start with {doc}`sample`.
 Take a break when you need one.
 :::
 """
-SAMPLE = """# Sample page
+SAMPLE = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+# Sample page
 
 Tell the {{ specialist_unit }} at once {cite:p}`unodc2009manual`.
 
@@ -37,6 +49,12 @@ Tell the {{ specialist_unit }} at once {cite:p}`unodc2009manual`.
 | Emergency services | {{ hotline }} |
 | Shelter | __________ |
 ::::
+
+```{code-cell} ipython3
+:tags: [remove-input]
+from frontline.book.widgets import sorting_exercise
+sorting_exercise("fr1-sort-the-facts")
+```
 """
 TOC = {
     "format": "jb-book",
@@ -129,14 +147,12 @@ def test_msgids_hold_the_source_not_national_values(fixture_book):
 def test_translate_reports_every_document(fixture_book):
     _, report = fixture_book
     rows = {r.document: r for r in report["fr"] if not isinstance(r, str)}
-    assert set(rows) == {
-        "book/index",
-        "book/sample",
-        "book/glossary",
-        "book/references",
-        "frontline",
-        "sphinx",
-    }
+    pages = {r for r in rows if not r.startswith("_data/")}
+    assert pages == {"book/index", "book/sample", "book/glossary", "book/references", "frontline", "sphinx"}
+    # One catalog per YAML file of the bank and the exercises.
+    assert "_data/assessments/bank/self-check/fr1" in rows
+    assert "_data/assessments/bank/quizzes/victim-identification" in rows
+    assert "_data/assets/exercises/fr1-sort-the-facts" in rows
     sample = rows["book/sample"]
     # heading, paragraph, the field card's title and six table cells (the self-check is HTML from
     # the bank, not a page string); a blank and a national value alone are their own translation
@@ -160,6 +176,21 @@ def test_both_languages_build_with_lang_and_twins_linked(fixture_book):
         assert to_en and to_en.group(1) == f"{up}../{page}", page
         assert (project.html / page).parent.joinpath(to_fr.group(1)).resolve() == (project.html / "fr" / page)
         assert (project.html / "fr" / page).parent.joinpath(to_en.group(1)).resolve() == (project.html / page)
+
+
+def test_self_check_and_exercise_speak_french(fixture_book):
+    """The bank's and the exercises' text come from their catalogs (machine-filled here: "(fr) ...");
+    the exercise is drawn by the kernel of the French build (FRONTLINE_LANGUAGE)."""
+    project, _ = fixture_book
+    fr = _html(project, "fr", "book", "sample.html")
+    en = _html(project, "book", "sample.html")
+    question = "Which element of trafficking is driving the men to the farm?"
+    assert f"(fr) {question}" in fr and f"(fr) {question}" not in en and question in en
+    assert "(fr) The act" in fr and "(fr) Transporting a person is one of the acts." in fr
+    assert "(fr) Sort the facts" in fr and "(fr) An agent approaches Mira at the market" in fr
+    # The answers follow their categories' translation, so the kernel-free check still works.
+    assert 'data-answer="(fr) Act"' in fr and "<option>(fr) Means</option>" in fr
+    assert 'data-answer="Act"' in en and "(fr)" not in en
 
 
 def test_french_pages_speak_french(fixture_book):
@@ -230,6 +261,44 @@ def test_check_fails_on_a_published_language_only(fixture_book, tmp_path):
     )
     problems, notes = check_translations(project)
     assert problems == [] and any("is a draft: " in n for n in notes)
+
+
+def test_check_fails_on_one_bank_string_missing_or_fuzzy(fixture_book, tmp_path):
+    """The bank's and the exercises' catalogs count like pages: a published language fails on one
+    missing or fuzzy string in them."""
+    from babel.messages.pofile import read_po, write_po
+
+    from frontline.checks.translations import check_translations
+    from frontline.paths import Project
+
+    source, _ = fixture_book
+    root = tmp_path / "p"
+    for part in ("locale", "assessments/bank", "assets/exercises"):
+        shutil.copytree(source.root / part, root / part)
+    shutil.copy(source.root / "_toc.yml", root / "_toc.yml")
+    project = Project(root)
+    assert check_translations(project)[0] == []
+    folder = root / "locale" / "fr" / "LC_MESSAGES" / "_data"
+    for name, change in (
+        ("assessments/bank/quizzes/knowledge-pre.po", "empty"),
+        ("assets/exercises/fr6-needs.po", "fuzzy"),
+    ):
+        path = folder / name
+        with path.open("rb") as f:
+            catalog = read_po(f)
+        message = next(m for m in catalog if m.id)
+        if change == "empty":
+            message.string = ""
+        else:
+            message.flags.add("fuzzy")
+        with path.open("wb") as f:
+            write_po(f, catalog)
+    problems, _ = check_translations(project)
+    assert [p.split(":")[0] for p in problems] == [
+        "locale/fr/LC_MESSAGES/_data/assessments/bank/quizzes/knowledge-pre.po",
+        "locale/fr/LC_MESSAGES/_data/assets/exercises/fr6-needs.po",
+    ]
+    assert "1 missing and 0 fuzzy" in problems[0] and "0 missing and 1 fuzzy" in problems[1]
 
 
 def test_terms_check_warns_on_a_wrong_term(tmp_path):

@@ -45,7 +45,12 @@ def _release(args) -> int:
     from .grading.course import release
     from .grading.quiz_page import page_path
 
-    path = release(Project.here(), args.quiz)
+    if args.exchange and args.lang:
+        raise FrontlineError(
+            "--exchange releases the source language only: nbgrader's exchange holds one version of a "
+            "quiz; give learners of another language the notebook or the quiz page"
+        )
+    path = release(Project.here(), args.quiz, lang=args.lang)
     print(f"Released {args.quiz}: give learners {path} (Jupyter) or {page_path(path)} (a web browser)")
     if args.exchange:
         from .grading.exchange import release_to_exchange
@@ -184,6 +189,11 @@ def parser() -> argparse.ArgumentParser:
         "--exchange",
         action="store_true",
         help="also put it in nbgrader's exchange, for learners on JupyterHub",
+    )
+    r.add_argument(
+        "--lang",
+        help="release it in this language (e.g. fr), under the same assignment, in "
+        "assessments/translations/<lang>/release/; grading finds each notebook's language itself",
     )
     r.set_defaults(run=_release)
     co = sub.add_parser("collect", help="put files saved from the quiz page under submitted/, by learner id")

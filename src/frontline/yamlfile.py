@@ -53,12 +53,22 @@ def describe(err: ValidationError, data: object) -> tuple[str, str | None]:
     return f"{field}: {message}", _item_of(data, loc)
 
 
-def load_model(path: Path, model: type[Model]) -> Model:
+def read_mapping(path: Path) -> dict:
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise FrontlineError("expected a YAML mapping at the top level", path)
+    return data
+
+
+def validate(data: dict, model: type[Model], path: Path, note: str = "") -> Model:
+    """`data` (read from `path`) as a `model`; `note` says more about where it came from, e.g. a
+    translation's catalog."""
     try:
         return model.model_validate(data)
     except ValidationError as err:
         message, item = describe(err, data)
-        raise FrontlineError(message, path, item) from None
+        raise FrontlineError(message + note, path, item) from None
+
+
+def load_model(path: Path, model: type[Model]) -> Model:
+    return validate(read_mapping(path), model, path)

@@ -46,36 +46,36 @@ def _tree_digest(digest, root: Path, names) -> None:
 PACKAGE = Path(__file__).parents[1]
 
 
-def inputs_digest(project: Project) -> str:
+def inputs_digest(project: Project, lang: str | None = None) -> str:
     """A digest of what notebook outputs depend on besides the notebooks: the data, the exercises
-    and the code that draws them. Jupyter-cache keys on notebook text alone, so without this a
-    changed dataset would leave a stale figure in the book."""
+    (and a translation's catalogs of them) and the code that draws them. Jupyter-cache keys on
+    notebook text alone, so without this a changed dataset would leave a stale figure in the book."""
     digest = hashlib.sha256()
-    _tree_digest(
-        digest,
-        project.root,
-        [project.data.relative_to(project.root), project.exercises.relative_to(project.root)],
-    )
+    folders = [project.data.relative_to(project.root), project.exercises.relative_to(project.root)]
+    if lang:
+        exercises = project.exercises.relative_to(project.root).as_posix()
+        folders.append(Path(f"locale/{lang}/LC_MESSAGES/_data/{exercises}"))
+    _tree_digest(digest, project.root, folders)
     _tree_digest(digest, PACKAGE.parent, [PACKAGE.name])
     return digest.hexdigest()
 
 
-def _refresh_if_inputs_changed(project: Project, work: Path | None = None) -> bool:
+def _refresh_if_inputs_changed(project: Project, work: Path | None = None, lang: str | None = None) -> bool:
     """Drop the execution cache in `work` (default `_build`, the source language's) when the inputs
     changed; True when it was dropped."""
     work = work or project.build
     stamp = work / ".frontline-inputs"
-    digest = inputs_digest(project)
+    digest = inputs_digest(project, lang)
     if stamp.is_file() and stamp.read_text() == digest:
         return False
     shutil.rmtree(work / ".jupyter_cache", ignore_errors=True)
     return True
 
 
-def _record_inputs(project: Project, work: Path | None = None) -> None:
+def _record_inputs(project: Project, work: Path | None = None, lang: str | None = None) -> None:
     work = work or project.build
     work.mkdir(parents=True, exist_ok=True)
-    (work / ".frontline-inputs").write_text(inputs_digest(project))
+    (work / ".frontline-inputs").write_text(inputs_digest(project, lang))
 
 
 def output_folder(project: Project, lang: Language) -> Path:
@@ -225,7 +225,8 @@ def build_language(
     _stamp(project, lang).unlink(missing_ok=True)
     # Write every page and a fresh search index each time: Sphinx's incremental index keeps
     # entries for words that are gone, so a rebuild would differ from a clean build.
-    _refresh_if_inputs_changed(project, work)
+    translation = None if lang.source else lang.code
+    _refresh_if_inputs_changed(project, work, translation)
     (html / "searchindex.js").unlink(missing_ok=True)
     overrides: dict = {"frontline_languages": _switcher(project, lang, links)}
     if not lang.source:
@@ -249,7 +250,7 @@ def build_language(
             f"the {lang.name} book build failed (exit {result.returncode}); see the warnings above",
             project.root / "_config.yml",
         )
-    _record_inputs(project, work)
+    _record_inputs(project, work, translation)
     _stamp(project, lang).write_text(f"{book_digest(project, lang, codes)}\n{output_digest(html)}\n")
     return html / "index.html", True
 

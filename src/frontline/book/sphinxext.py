@@ -62,7 +62,8 @@ VENDOR_FILES = {
 
 def _bank(app: Sphinx) -> Bank:
     if getattr(app, "_frontline_bank", None) is None:
-        app._frontline_bank = load_bank(Project(Path(app.srcdir)))
+        # The self-checks' text in this build's language (its catalogs in locale/<lang>/.../_data/).
+        app._frontline_bank = load_bank(Project(Path(app.srcdir)), app.config.language or None)
     return app._frontline_bank
 
 
@@ -80,6 +81,8 @@ class SelfCheckDirective(SphinxDirective):
         except FrontlineError as err:
             raise self.error(f"self-check {item_id}: {err}") from None
         self.env.note_dependency(str(bank.files[item_id]))
+        if item_id in bank.catalogs:
+            self.env.note_dependency(str(bank.catalogs[item_id]))
         counter = self.env.temp_data.setdefault("frontline_selfcheck", 0) + 1
         self.env.temp_data["frontline_selfcheck"] = counter
         return [nodes.raw("", render(item, counter, self.env.app._frontline_t), format="html")]

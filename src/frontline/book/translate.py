@@ -7,7 +7,9 @@ each language is.
    its paragraph, so `{{ specialist_unit }}`, roles and citations appear as written, never as a
    country's values.
 2. Two more templates: `frontline.pot`, the interface's words (frontline.content.interface), and
-   `sphinx.pot`, the theme's words that Sphinx's own catalog for the language lacks.
+   `sphinx.pot`, the theme's words that Sphinx's own catalog for the language lacks; and one per
+   YAML file of text, the question bank and the exercises (`_data/<path>`,
+   frontline.content.data_catalogs).
 3. Babel updates `locale/<lang>/LC_MESSAGES/<document>.po` from each template: translations are
    kept, a string whose source changed keeps its old translation marked fuzzy, a new one is empty.
    Same sources, same bytes (fixed header dates, no line numbers).
@@ -21,6 +23,7 @@ import re
 import subprocess
 from pathlib import Path
 
+from ..content import data_catalogs
 from ..content.catalogs import Coverage, language_coverage
 from ..content.interface import DOMAIN, MESSAGES
 from ..content.languages import Language, catalog_folder, source_language, translations
@@ -95,6 +98,19 @@ def _relative(project: Project, folder: Path, location: str) -> str:
         if path.is_relative_to(project.root.resolve())
         else location
     )
+
+
+def data_template(project: Project, source: Path):
+    """The text of one YAML file of the bank or the exercises: msgctxt `<id>.<field>[.<key>]`,
+    msgid the English."""
+    from ..yamlfile import read_mapping
+
+    template = _new_catalog()
+    where = [(source.relative_to(project.root).as_posix(), None)]
+    data = read_mapping(source)
+    for context, text in data_catalogs.messages(data, data_catalogs.kind_of(project, source)):
+        template.add(text, locations=where, context=context)
+    return template
 
 
 def interface_template():
@@ -188,6 +204,8 @@ def update(
     langs = translations(project) if langs is None else langs
     templates = _templates(project, extract(project, quiet=quiet))
     templates[DOMAIN] = interface_template()
+    for source in data_catalogs.sources(project):
+        templates[data_catalogs.document(project, source)] = data_template(project, source)
     report = {}
     for lang in langs:
         folder = catalog_folder(project, lang.code)

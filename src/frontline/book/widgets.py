@@ -157,4 +157,5 @@ class SortingExercise:
 
 def sorting_exercise(exercise_id: str) -> SortingExercise:
     """The exercise in the kernel's language (FRONTLINE_LANGUAGE, set by `frontline build`)."""
-    return SortingExercise(load_exercise(exercise_id), interface(Project.here(), kernel_language()))
+    project, lang = Project.here(), kernel_language()
+    return SortingExercise(load_exercise(exercise_id, project, lang), interface(project, lang))

@@ -11,17 +11,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from ..errors import FrontlineError
 from ..paths import Project
-from ..yamlfile import load_model
+from ..yamlfile import read_mapping, validate
+from .data_catalogs import localized_data
+from .languages import source_language
 
 ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 OBJECTIVE = r"^[A-Z]{1,3}\d+\.\d+$"
 LETTERS = "ABCDE"
 LETTERS_ORDER = "ABCDEF"
-TRUE_FALSE_LETTERS = {True: "T", False: "F"}
+# The letters a learner types for true and false, per language: an English notebook takes T or F,
+# a French one V or F, and each only its own. A language without its letters cannot have a quiz.
+TRUE_FALSE = {"en": "TF", "fr": "VF"}
+
+
+def true_false_letters(lang: str) -> str:
+    """The two letters (true, false) of `lang`."""
+    if lang not in TRUE_FALSE:
+        raise FrontlineError(
+            f"no true/false letters for language {lang!r}: add them to TRUE_FALSE in frontline.content.bank"
+        )
+    return TRUE_FALSE[lang]
 
 
 class _Item(BaseModel):
@@ -34,6 +47,12 @@ class _Item(BaseModel):
     question: str = Field(min_length=5)
     options: dict[str, str] | None = None
     answer: str | bool | None = None
+    # The language of the item's text (load_bank's `lang`): it decides the true/false letters.
+    _language: str = PrivateAttr("en")
+
+    @property
+    def language(self) -> str:
+        return self._language
 
     @model_validator(mode="after")
     def _answer_fits_type(self):
@@ -67,13 +86,14 @@ class _Item(BaseModel):
         """The letters a learner may type for this item (all of them, in order, for ordering)."""
         if self.type in ("multiple-choice", "ordering"):
             return "".join(self.options or {})
-        return "TF" if self.type == "true-false" else ""
+        return true_false_letters(self._language) if self.type == "true-false" else ""
 
     @property
     def key(self) -> str | None:
-        """The answer as the letter a learner types (T or F for true-false)."""
+        """The answer as the letter a learner types (for true-false: T or F in English, V or F in
+        French)."""
         if isinstance(self.answer, bool):
-            return TRUE_FALSE_LETTERS[self.answer]
+            return true_false_letters(self._language)[0 if self.answer else 1]
         return self.answer
 
 
@@ -174,6 +194,10 @@ class Quiz(BaseModel):
     def max_score(self) -> int:
         return sum(item.points for item in self.items)
 
+    @property
+    def language(self) -> str:
+        return self.items[0].language
+
 
 @dataclass
 class Bank:
@@ -182,6 +206,9 @@ class Bank:
     self_checks: dict[str, SelfCheckItem] = field(default_factory=dict)
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)  # item or quiz id -> file
+    language: str = "en"
+    # item or quiz id -> the catalog its text came from (a translation only)
+    catalogs: dict[str, Path] = field(default_factory=dict)
 
     def self_check(self, item_id: str) -> SelfCheckItem:
         if item_id in self.self_checks:
@@ -202,12 +229,25 @@ class Bank:
         self.files[item_id] = path
 
 
-def load_bank(project: Project) -> Bank:
-    bank = Bank()
+def _load(project: Project, path: Path, model: type, lang: str | None):
+    """One file of the bank in `lang` (None: the source language), and its catalog if any."""
+    data, catalog = localized_data(project, path, read_mapping(path), lang)
+    loaded = validate(data, model, path, f" (with the translation in {catalog})" if catalog else "")
+    for item in loaded.items:
+        item._language = lang or source_language(project).code
+    return loaded, catalog
+
+
+def load_bank(project: Project, lang: str | None = None) -> Bank:
+    """The bank, its text in `lang` (default: the source language) from the language's catalogs
+    (frontline.content.data_catalogs); English where a string is not translated yet."""
+    source = source_language(project).code
+    lang = None if lang in (None, source) else lang
+    bank = Bank(language=lang or source)
     if not project.bank.is_dir():
         raise FrontlineError("question bank folder not found", project.bank)
     for path in sorted(project.self_checks.glob("*.yaml")):
-        loaded = load_model(path, SelfCheckFile)
+        loaded, catalog = _load(project, path, SelfCheckFile, lang)
         for item in loaded.items:
             if not item.objective.startswith(loaded.module + "."):
                 raise FrontlineError(
@@ -217,14 +257,18 @@ def load_bank(project: Project) -> Bank:
                 )
             bank._remember(item.id, path)
             bank.self_checks[item.id] = item
+            if catalog:
+                bank.catalogs[item.id] = catalog
     for path in sorted(project.quizzes.glob("*.yaml")):
-        quiz = load_model(path, Quiz)
+        quiz, catalog = _load(project, path, Quiz, lang)
         if quiz.id != path.stem:
             raise FrontlineError(f"quiz id {quiz.id!r} must match the file name {path.stem!r}", path)
         bank._remember(quiz.id, path)
         for item in quiz.items:
             bank._remember(item.id, path)
         bank.quizzes[quiz.id] = quiz
+        if catalog:
+            bank.catalogs.update(dict.fromkeys([quiz.id, *(i.id for i in quiz.items)], catalog))
     return bank
 
 

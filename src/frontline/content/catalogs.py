@@ -10,6 +10,7 @@ from pathlib import Path
 from ..errors import FrontlineError
 from ..paths import Project
 from ..yamlfile import read_yaml
+from .data_catalogs import documents
 from .languages import catalog_folder
 
 # Catalogs that are not a page of the book: the interface's words and the theme's missing ones.
@@ -78,11 +79,12 @@ def coverage(path: Path, document: str) -> Coverage:
 
 
 def language_coverage(project: Project, lang: str) -> list[Coverage | str]:
-    """One entry per document of the book and per extra catalog; a document with no catalog yet is
-    its name alone (run `frontline translate`)."""
+    """One entry per document of the book, per extra catalog and per YAML file of text (the question
+    bank and the exercises: `_data/...`); a document with no catalog yet is its name alone (run
+    `frontline translate`)."""
     folder = catalog_folder(project, lang)
     found: list[Coverage | str] = []
-    for document in [*toc_documents(project), *EXTRA]:
+    for document in [*toc_documents(project), *EXTRA, *documents(project)]:
         path = folder / f"{document}.po"
         found.append(coverage(path, document) if path.is_file() else document)
     return found

@@ -7,7 +7,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..paths import Project
-from ..yamlfile import load_model
+from ..yamlfile import read_mapping, validate
+from .data_catalogs import DEFAULT_ANSWER_LABEL, localized_data
+from .languages import source_language
 
 
 class Fact(BaseModel):
@@ -24,7 +26,7 @@ class Exercise(BaseModel):
     instructions: str
     scenario: str | None = None
     categories: list[str] = Field(min_length=2)
-    answer_label: str = Field("Category", description="heading of the answer column, e.g. Element")
+    answer_label: str = Field(DEFAULT_ANSWER_LABEL, description="heading of the answer column, e.g. Element")
     facts: list[Fact] = Field(min_length=2)
 
     @model_validator(mode="after")
@@ -39,6 +41,11 @@ def exercise_path(project: Project, exercise_id: str) -> Path:
     return project.exercises / f"{exercise_id}.yaml"
 
 
-def load_exercise(exercise_id: str, project: Project | None = None) -> Exercise:
+def load_exercise(exercise_id: str, project: Project | None = None, lang: str | None = None) -> Exercise:
+    """The exercise, its text in `lang` (default: the source language) from the language's catalog
+    (frontline.content.data_catalogs); English where a string is not translated yet."""
     project = project or Project.here()
-    return load_model(exercise_path(project, exercise_id), Exercise)
+    path = exercise_path(project, exercise_id)
+    lang = None if lang in (None, source_language(project).code) else lang
+    data, catalog = localized_data(project, path, read_mapping(path), lang)
+    return validate(data, Exercise, path, f" (with the translation in {catalog})" if catalog else "")

@@ -13,7 +13,8 @@ from ..content.bank import Quiz, QuizItem
 from ..markdown import to_html
 from .exports import Row
 from .literal_grading import describe, literal_answer
-from .quiz_notebook import answer_variable
+from .quiz_notebook import answer_variable, written_stub
+from .quiz_words import FEEDBACK, NOTEBOOK, number, points, words
 
 CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; line-height: 1.45;
@@ -26,55 +27,69 @@ h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin: 1.6rem 0 .4rem; }
 """
 
 
-def _points(value: float) -> str:
-    return f"{value:g} point" + ("" if value == 1 else "s")
-
-
 def _question(item: QuizItem, number: int) -> str:
-    parts = [f"<h2>Question {number} ({_points(item.points)})</h2>"]
+    lang = item.language
+    w = words(NOTEBOOK, lang)
+    heading = w["question"].format(number=number)
+    parts = [f"<h2>{escape(heading)} ({escape(points(item.points, w, lang))})</h2>"]
     if item.scenario:
         parts.append(f"<p><em>{escape(item.scenario.strip())}</em></p>")
     parts.append(to_html(item.question.strip()))
     if item.type == "true-false":
-        parts.append("<ul><li><strong>T</strong>: true</li><li><strong>F</strong>: false</li></ul>")
+        yes, no = item.letters
+        parts.append(
+            f"<ul><li><strong>{yes}</strong>{w['colon']} {escape(w['true'])}</li>"
+            f"<li><strong>{no}</strong>{w['colon']} {escape(w['false'])}</li></ul>"
+        )
     elif item.options:
-        options = "".join(f"<li><strong>{k}</strong>: {escape(v)}</li>" for k, v in item.options.items())
+        options = "".join(
+            f"<li><strong>{k}</strong>{w['colon']} {escape(v)}</li>" for k, v in item.options.items()
+        )
         parts.append(f"<ul>{options}</ul>")
     return "\n".join(parts)
 
 
 def _answer(item: QuizItem, number: int, text: str) -> str:
+    f = words(FEEDBACK, item.language)
+    none = f"<p>{escape(f['your_answer'])} <em>{escape(f['none'])}</em></p>"
     if not item.autograded:
         shown = text.strip()
-        if not shown or shown == "Write your answer here.":
-            return "<p>Your answer: <em>none given</em></p>"
-        return f'<p>Your answer:</p><div class="answer">{escape(shown)}</div>'
+        if not shown or shown == written_stub(item.language):
+            return none
+        return f'<p>{escape(f["your_answer"])}</p><div class="answer">{escape(shown)}</div>'
     letters, problem = literal_answer(text, answer_variable(number))
     if problem:
-        return "<p>Your answer could not be read as letters; a person will look at it.</p>"
-    return f"<p>Your answer: <strong>{escape(letters or '') or '<em>none given</em>'}</strong></p>"
+        return f"<p>{escape(f['unreadable'])}</p>"
+    if not letters:
+        return none
+    return f"<p>{escape(f['your_answer'])} <strong>{escape(letters)}</strong></p>"
 
 
 def _result(item: QuizItem, score: float | None) -> str:
+    lang = item.language
+    f = words(FEEDBACK, lang)
     if score is None:
-        return '<p class="result">A person will mark this answer. It is not scored yet.</p>'
-    earned = f"{score:g} of {_points(item.points)}"
+        return f'<p class="result">{escape(f["pending"])}</p>'
+    earned = f["earned"].format(
+        score=number(score, lang), points=points(item.points, words(NOTEBOOK, lang), lang)
+    )
     if score >= item.points:
-        return f'<p class="result">Correct ({earned}).</p>'
-    line = f'<p class="result">Not correct ({earned}).</p>'
+        return f'<p class="result">{escape(f["correct"].format(earned=earned))}</p>'
+    line = f'<p class="result">{escape(f["not_correct"].format(earned=earned))}</p>'
     if item.review:
-        line += f"<p>Read again: {escape(item.review)}</p>"
+        line += f"<p>{escape(f['review'].format(review=item.review))}</p>"
     return line
 
 
 def _total(quiz: Quiz, row: Row) -> str:
+    lang = quiz.language
+    f = words(FEEDBACK, lang)
+    best = number(quiz.max_score, lang)
     if row.status == "graded":
-        return f"Your score: {row.score:g} of {quiz.max_score:g}."
+        return f["score"].format(score=number(row.score, lang), max=best)
     waiting = sum(1 for s in row.items.values() if s is None)
-    return (
-        f"Your score so far: {row.score or 0:g} of {quiz.max_score:g}. "
-        f"A person still has to mark {waiting} answer{'s' if waiting != 1 else ''}, "
-        "so this score is not final."
+    return f["so_far_one" if waiting == 1 else "so_far"].format(
+        score=number(row.score or 0, lang), max=best, n=waiting
     )
 
 
@@ -84,24 +99,24 @@ def questions(quiz: Quiz) -> list[str]:
 
 
 def page(quiz: Quiz, row: Row, answers: dict[str, str], asked: list[str] | None = None) -> str:
-    """The feedback page for one learner; `answers` as the autograded notebook holds them."""
+    """The feedback page for one learner, in the quiz's language (the one they took it in);
+    `answers` as the autograded notebook holds them."""
     asked = asked or questions(quiz)
-    title = f"{quiz.title}: your feedback"
-    body = [f"<h1>{escape(title)}</h1>", f"<p>Learner: {escape(row.learner)}</p>"]
+    lang = quiz.language
+    f = words(FEEDBACK, lang)
+    title = f["title"].format(title=quiz.title)
+    body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(f['learner'].format(learner=row.learner))}</p>"]
     if row.status == "failed":
-        body.append(
-            '<p class="total">Your quiz could not be graded. Your file is kept, nothing is lost. '
-            f"Please ask your instructor. The reason: {escape(describe(row.reasons))}</p>"
-        )
+        body.append(f'<p class="total">{escape(f["failed"].format(reason=describe(row.reasons)))}</p>')
     else:
         body.append(f'<p class="total">{escape(_total(quiz, row))}</p>')
         for number, item in enumerate(quiz.items, start=1):
             body.append(asked[number - 1])
             body.append(_answer(item, number, answers.get(item.id, "")))
             body.append(_result(item, row.items.get(item.id)))
-    body.append('<p class="note">This page works without a connection. Keep it for your records.</p>')
+    body.append(f'<p class="note">{escape(f["note"])}</p>')
     return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!doctype html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{CSS}</style></head><body>\n"
         + "\n".join(body)

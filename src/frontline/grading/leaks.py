@@ -99,11 +99,14 @@ def visible_text(path: Path) -> str:
     return plain(raw)
 
 
-def scan(paths: list[Path], bank: Bank) -> list[Leak]:
+def scan(paths: list[Path], bank: Bank, *more: Bank) -> list[Leak]:
+    """Every leak in `paths` of a graded answer of `bank` or of `more` (the same bank in other
+    languages: a French page is checked for the French and the English explanations)."""
     leaks: list[Leak] = []
     sigs = [
         (item.id, what, text)
-        for quiz in bank.quizzes.values()
+        for one in (bank, *more)
+        for quiz in one.quizzes.values()
         for number, item in enumerate(quiz.items, start=1)
         for what, text in signatures(item, number).items()
         if len(text) >= 12

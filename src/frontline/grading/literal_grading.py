@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..content.bank import Quiz
-from .quiz_notebook import answer_variable, letters
+from .quiz_notebook import answer_variable, letters, written_stub
 
 Status = Literal["graded", "needs review", "failed"]
 
@@ -152,8 +152,11 @@ def written_cell(cells: list[dict], item_id: str) -> dict | None:
     )
 
 
-def grade_notebook(nb: dict, quiz: Quiz, written_stub: str = "Write your answer here.") -> Outcome:
-    """Score one submitted notebook (already parsed JSON) against the quiz's keys."""
+def grade_notebook(nb: dict, quiz: Quiz, stub: str | None = None) -> Outcome:
+    """Score one submitted notebook (already parsed JSON) against the keys of `quiz`, which is in
+    the notebook's language (its true/false letters and its written-answer stub are that
+    language's; frontline.grading.pipeline picks it from the notebook's metadata)."""
+    stub = written_stub(quiz.language) if stub is None else stub
     if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
         return Outcome("failed", reasons=["not a notebook: no list of cells"])
     if nb.get("nbformat", 0) < 4:
@@ -167,7 +170,7 @@ def grade_notebook(nb: dict, quiz: Quiz, written_stub: str = "Write your answer 
             if answer is None:
                 outcome.scores[item.id] = 0.0
                 outcome.flag(item.id, f"question {number}: the written answer cell is missing")
-            elif not text or text == written_stub:
+            elif not text or text == stub:
                 outcome.scores[item.id] = 0.0  # left as released: nothing to read (as nbgrader does)
             else:
                 outcome.scores[item.id] = None

@@ -17,6 +17,7 @@ from traitlets import Unicode
 
 from ..content.bank import load_bank
 from ..paths import Project
+from .quiz_notebook import language_of
 
 
 class KeepAnswerStubs(ClearSolutions):
@@ -34,9 +35,9 @@ class KeepAnswerStubs(ClearSolutions):
 
 
 @lru_cache(maxsize=16)
-def _reviews(project_root: str, quiz_id: str) -> dict[str, str | None]:
-    """Read the bank once per quiz, not once per learner's feedback page."""
-    bank = load_bank(Project(Path(project_root)))
+def _reviews(project_root: str, quiz_id: str, lang: str | None = None) -> dict[str, str | None]:
+    """Read the bank once per quiz and language, not once per learner's feedback page."""
+    bank = load_bank(Project(Path(project_root)), lang)
     quiz = bank.quizzes.get(quiz_id)
     return {i.id: i.review for i in quiz.items} if quiz else {}
 
@@ -54,7 +55,8 @@ class RedactTestResults(NbGraderPreprocessor):
         quiz_id = resources.get("nbgrader", {}).get("assignment")
         self._reviews = {}
         if self.project_root and quiz_id:
-            self._reviews = _reviews(self.project_root, quiz_id)
+            # The review pointers in the language the learner took the quiz in.
+            self._reviews = _reviews(self.project_root, quiz_id, language_of(nb, "") or None)
         return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell: NotebookNode, resources, index):

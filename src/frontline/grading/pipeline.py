@@ -6,6 +6,7 @@ without running learner code, record each learner in one transaction, write feed
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import os
 import random
@@ -16,14 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.bank import Quiz, load_bank
+from ..content.languages import load_languages
 from ..errors import FrontlineError
 from ..files import atomic_write
 from ..paths import Project
 from .course import _config, release, submissions
 from .exports import Row, export_all, rows
 from .feedback import page, questions
-from .literal_grading import Outcome, describe, grade_loaded, load_folder
-from .quiz_notebook import build_notebook
+from .literal_grading import Outcome, describe, grade_loaded, load_folder, read_notebook
+from .quiz_notebook import build_notebook, language_of
+from .quiz_words import quiz_languages
 from .restore import answers_in_autograded, autograded_notebook, learner_answers
 from .store import engine_url, open_gradebook, record, recorded
 
@@ -81,11 +84,43 @@ def _timestamp(folder: Path) -> str | None:
         return None
 
 
-def grade_submission(folder: Path, quiz: Quiz, source: dict, learner: str, digest: str) -> Result:
-    """One submission, start to finish, without a kernel; never raises (one bad file never stops
-    the batch). `source` is the quiz's source notebook, built once per batch."""
+# language code -> the quiz in that language and its source notebook, built once per batch
+Versions = dict[str, tuple[Quiz, dict]]
+
+
+def versions(project: Project, quiz_id: str) -> Versions:
+    """The quiz in every language of the book that a quiz can be released in, the source first."""
+    found: Versions = {}
+    for lang in load_languages(project):
+        if lang.source or lang.code in quiz_languages():
+            quiz = load_bank(project, lang.code).quiz(quiz_id)
+            found[lang.code] = quiz, build_notebook(quiz)
+    return found
+
+
+def pick(versions: Versions, nb: object) -> tuple[Quiz, dict] | Outcome:
+    """The quiz in the language the submitted notebook says it is in (the source language's when
+    it says nothing), or a failure naming the language."""
+    if isinstance(nb, Outcome):
+        return nb
+    lang = language_of(nb, next(iter(versions)))
+    if lang not in versions:
+        have = ", ".join(versions)
+        return Outcome("failed", reasons=[f"the notebook is in language {lang!r}; this quiz is in {have}"])
+    return versions[lang]
+
+
+def grade_submission(folder: Path, versions: Versions, learner: str, digest: str) -> Result:
+    """One submission, start to finish, without a kernel, in the language its notebook says it is
+    in; never raises (one bad file never stops the batch). `versions`: the quiz and its source
+    notebook per language, built once per batch."""
     try:
-        submitted = load_folder(folder, quiz)
+        any_quiz = next(iter(versions.values()))[0]
+        submitted = load_folder(folder, any_quiz)
+        chosen = pick(versions, submitted)
+        if isinstance(chosen, Outcome):
+            return Result(learner, digest, chosen, _timestamp(folder))
+        quiz, source = chosen
         outcome = grade_loaded(submitted, quiz)
         result = Result(learner, digest, outcome, _timestamp(folder))
         if outcome.status != "failed":
@@ -97,29 +132,28 @@ def grade_submission(folder: Path, quiz: Quiz, source: dict, learner: str, diges
         return Result(learner, digest, Outcome("failed", reasons=[reason]))
 
 
-_WORKER: tuple[Quiz, dict] | None = None
+_WORKER: Versions | None = None
 
 
-def _start_worker(quiz: Quiz, source: dict) -> None:
+def _start_worker(found: Versions) -> None:
     global _WORKER
-    _WORKER = quiz, source
+    _WORKER = found
 
 
 def _work(job: tuple[str, str, str]) -> Result:
     folder, learner, digest = job
-    return grade_submission(Path(folder), *_WORKER, learner, digest)
+    return grade_submission(Path(folder), _WORKER, learner, digest)
 
 
 @contextmanager
-def _grader_pool(quiz: Quiz, workers: int, inline: bool):
+def _grader_pool(found: Versions, workers: int, inline: bool):
     """A function that grades a batch of jobs, on `workers` forked processes unless `inline`. The
     processes start when the block is entered: open database connections only after that."""
-    source = build_notebook(quiz)
     if inline:
-        yield lambda batch: (grade_submission(Path(f), quiz, source, learner, d) for f, learner, d in batch)
+        yield lambda batch: (grade_submission(Path(f), found, learner, d) for f, learner, d in batch)
         return
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_start_worker, initargs=(quiz, source)) as pool:
+    with context.Pool(workers, initializer=_start_worker, initargs=(found,)) as pool:
         yield lambda batch: pool.imap_unordered(_work, batch, chunksize=max(1, len(batch) // (workers * 4)))
 
 
@@ -217,7 +251,8 @@ def grade(
         # grader on the same gradebook has recorded meanwhile: concurrent graders share the work.
         random.Random().shuffle(jobs)
         bar = _progress(len(jobs), progress)
-        with _grader_pool(quiz, workers, workers <= 1 or len(jobs) < INLINE_BELOW) as run:
+        found = versions(project, quiz_id)
+        with _grader_pool(found, workers, workers <= 1 or len(jobs) < INLINE_BELOW) as run:
             gb = open_gradebook(db_url, course_id)
             for start in range(0, len(jobs), BATCH):
                 batch = jobs[start : start + BATCH]
@@ -233,7 +268,7 @@ def grade(
         bar.close()
         table = rows(gb, quiz, learners)
         report.statuses = {r.learner: Outcome(r.status, reasons=r.reasons) for r in table}
-        _feedback(course, quiz, table)
+        _feedback(course, found, table)
         report.exports = export_all(course, quiz, table)
     finally:
         if gb is not None:
@@ -241,16 +276,35 @@ def grade(
     return report
 
 
-def _feedback(course: Path, quiz: Quiz, table: list[Row]) -> None:
-    """Every learner's page, every run: a person's marks in the formgrader show up next time, and
-    a page whose content has not changed is not rewritten."""
-    asked = questions(quiz)
-    for row in table:
-        notebook = course / "autograded" / row.learner / quiz.id / f"{quiz.id}.ipynb"
+def _feedback_language(course: Path, quiz_id: str, learner: str, text: str | None, default: str) -> str:
+    """The language the learner took the quiz in: the autograded notebook's (rebuilt from the
+    source in the submission's language), else the submitted file's, else `default`."""
+    if text is not None:
         try:
-            answers = answers_in_autograded(quiz, notebook.read_text(encoding="utf-8"))
+            return language_of(json.loads(text), default)
+        except ValueError:
+            pass
+    submitted = read_notebook(course / "submitted" / learner / quiz_id / f"{quiz_id}.ipynb")
+    return language_of(submitted, default) if isinstance(submitted, dict) else default
+
+
+def _feedback(course: Path, found: Versions, table: list[Row]) -> None:
+    """Every learner's page, in the language they took the quiz in, every run: a person's marks in
+    the formgrader show up next time, and a page whose content has not changed is not rewritten."""
+    source = next(iter(found))
+    asked: dict[str, list[str]] = {}
+    for row in table:
+        quiz_id = found[source][0].id
+        notebook = course / "autograded" / row.learner / quiz_id / f"{quiz_id}.ipynb"
+        try:
+            text = notebook.read_text(encoding="utf-8")
         except OSError:
-            answers = {}
-        folder = course / "feedback" / row.learner / quiz.id
+            text = None
+        lang = _feedback_language(course, quiz_id, row.learner, text, source)
+        quiz = found.get(lang, found[source])[0]
+        answers = answers_in_autograded(quiz, text) if text is not None else {}
+        if quiz.language not in asked:
+            asked[quiz.language] = questions(quiz)
+        folder = course / "feedback" / row.learner / quiz_id
         folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(folder / f"{quiz.id}.html", page(quiz, row, answers, asked))
+        atomic_write(folder / f"{quiz_id}.html", page(quiz, row, answers, asked[quiz.language]))

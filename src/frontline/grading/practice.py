@@ -15,10 +15,10 @@ import nbformat
 from nbformat import NotebookNode
 
 from ..content.bank import Quiz, QuizItem
-from .quiz_notebook import answer_cell_id, notebook_text
+from .quiz_notebook import answer_cell_id, notebook_text, written_stub
 
 SEED = 20240605
-WRITTEN_STUB = "Write your answer here."
+WRITTEN_STUB = written_stub("en")
 
 # Invented written answers of varying quality; none quotes a model answer (the leak scan checks).
 WRITTEN = [
@@ -49,12 +49,13 @@ def fill(released: dict, answers: dict[int, str], written: dict[str, str] | None
     return nb
 
 
-def _release_config():
+def _release_config(lang: str = "en"):
     from traitlets.config import Config
 
     config = Config()
-    # As assessments/nbgrader_config.py sets them for nbgrader's own release.
-    config.ClearSolutions.text_stub = WRITTEN_STUB
+    # As assessments/nbgrader_config.py (and frontline.grading.course for a translation) set them
+    # for nbgrader's own release.
+    config.ClearSolutions.text_stub = written_stub(lang)
     config.ClearMarkScheme.enforce_metadata = False
     return config
 
@@ -74,7 +75,7 @@ def released_notebook(quiz: Quiz) -> NotebookNode:
     from .nbgrader_steps import KeepAnswerStubs
 
     nb = nbformat.reads(notebook_text(quiz), as_version=4)
-    config = _release_config()
+    config = _release_config(quiz.language)
     resources = {"nbgrader": {"assignment": quiz.id, "notebook": quiz.id}}
     steps = [
         LockCells,

@@ -9,33 +9,53 @@ import nbformat
 from nbformat import NotebookNode
 
 from ..content.bank import Quiz, QuizItem
+from ..errors import FrontlineError
+from .quiz_words import NOTEBOOK, either, points, words
 
-HELPERS = '''# Run this cell first. It prepares the checks under each answer.
+# The learner's language, in the notebook's metadata: {"frontline": {"language": "fr"}}. Grading
+# reads it (no language option), and the quiz page keeps it in the file it saves.
+META = "frontline"
+
+HELPERS = '''# {intro_comment}
 def _letters(answer):
     return "".join(ch for ch in str(answer).upper() if ch.isalpha())
 
 
 def check_form(number, answer, letters):
-    """Say whether an answer is one of the letters offered. It does not say whether it is right."""
+    """{form_doc}"""
     value = _letters(answer)
     choices = ", ".join(letters)
     if len(value) == 1 and value in letters:
-        print(f"Question {number}: your answer {value} is in the right form. It is marked later.")
+        print(f"{form_ok}")
     elif not value:
-        print(f"Question {number}: no answer yet. Type one of {choices} between the quotes.")
+        print(f"{form_empty}")
     else:
-        print(f"Question {number}: {answer!r} is not one of {choices}. Type one letter in the quotes.")
+        print(f"{form_wrong}")
 
 
 def check_order(number, answer, letters):
-    """Say whether an answer uses every step once. It does not say whether the order is right."""
+    """{order_doc}"""
     value = _letters(answer)
     if sorted(value) == sorted(letters):
-        print(f"Question {number}: your order {value} uses every step once. It is marked later.")
+        print(f"{order_ok}")
     elif not value:
-        print(f"Question {number}: no answer yet. Type the letters {letters} in the order you choose.")
+        print(f"{order_empty}")
     else:
-        print(f"Question {number}: {answer!r} must use each of {', '.join(letters)} exactly once.")'''
+        print(f"{order_wrong}")'''
+HELPER_MESSAGES = ("intro_comment", "form_doc", "order_doc", "form_ok", "form_empty", "form_wrong")
+HELPER_MESSAGES += ("order_ok", "order_empty", "order_wrong")
+
+
+def helpers(lang: str = "en") -> str:
+    """The setup cell, its messages in `lang`: the same code in every language."""
+    w = words(NOTEBOOK, lang)
+    texts = {}
+    for key in HELPER_MESSAGES:
+        if '"' in w[key] or "\\" in w[key]:
+            raise FrontlineError(f"quiz words {lang}.{key}: no double quote or backslash in a message")
+        texts[key] = w[key].replace("{listed}", "{', '.join(letters)}")
+    return HELPERS.format(**texts)
+
 
 MARK_SCHEME_BEGIN = "=== BEGIN MARK SCHEME ==="
 MARK_SCHEME_END = "=== END MARK SCHEME ==="
@@ -78,66 +98,81 @@ def _cell(kind: str, source: str, grade_id: str, **nbgrader) -> NotebookNode:
     return cell
 
 
-def _options(item: QuizItem) -> str:
+def language_of(nb: object, default: str = "en") -> str:
+    """The language a quiz notebook says it is in (`default` for one that says nothing: a notebook
+    released before languages existed)."""
+    meta = nb.get("metadata") if isinstance(nb, dict) else None
+    mine = meta.get(META) if isinstance(meta, dict) else None
+    found = mine.get("language") if isinstance(mine, dict) else None
+    return found if isinstance(found, str) and found else default
+
+
+def _options(item: QuizItem, w: dict[str, str]) -> str:
     if item.type == "true-false":
-        return "- **T**: true\n- **F**: false"
-    return "\n".join(f"- **{k}**: {v}" for k, v in (item.options or {}).items())
+        yes, no = item.letters
+        return f"- **{yes}**{w['colon']} {w['true']}\n- **{no}**{w['colon']} {w['false']}"
+    return "\n".join(f"- **{k}**{w['colon']} {v}" for k, v in (item.options or {}).items())
 
 
 def _question_text(item: QuizItem, number: int) -> str:
-    points = f"{item.points} point" + ("s" if item.points != 1 else "")
-    parts = [f"### Question {number} ({points})"]
+    w = words(NOTEBOOK, item.language)
+    heading = w["question"].format(number=number)
+    parts = [f"### {heading} ({points(item.points, w, item.language)})"]
     if item.scenario:
         parts.append(f"*{item.scenario.strip()}*")
     parts.append(item.question.strip())
     if item.type != "short-answer":
-        parts.append(_options(item))
+        parts.append(_options(item, w))
     return "\n\n".join(parts)
 
 
-def _points(n: int) -> str:
-    return f"{n} point{'s' if n != 1 else ''}"
-
-
-def _criterion(number: int, c) -> str:
-    lines = [f"{number}. **{_points(c.points)}**: {c.criterion.strip()}"]
+def _criterion(number: int, c, w: dict[str, str], lang: str) -> str:
+    lines = [f"{number}. **{points(c.points, w, lang)}**: {c.criterion.strip()}"]
     for mark in sorted(c.levels or {}, reverse=True):
         lines.append(f"    - *{mark}*: {c.levels[mark].strip()}")
     return "\n".join(lines)
 
 
-def _samples(item: QuizItem) -> str:
+def _samples(item: QuizItem, w: dict[str, str]) -> str:
     if not item.samples:
         return ""
-    bands = ", ".join(f"{name} {low} to {high}" for name, (low, high) in (item.bands or {}).items())
-    parts = [
-        f"**Sample answers, marked** (bands: {bands}). Mark two or three before you start, then compare."
-    ]
+    bands = ", ".join(
+        w["band"].format(name=name, low=low, high=high) for name, (low, high) in (item.bands or {}).items()
+    )
+    parts = [w["samples"].format(bands=bands)]
     for n, s in enumerate(item.samples, start=1):
         marks = " + ".join(str(m) for m in s.marks)
+        sample = w["sample"].format(n=n)
         parts.append(
-            f"*Sample {n} ({s.band}, {marks} = {sum(s.marks)})*\n\n> {s.answer.strip()}\n\n{s.why.strip()}"
+            f"*{sample} ({s.band}, {marks} = {sum(s.marks)})*\n\n> {s.answer.strip()}\n\n{s.why.strip()}"
         )
     return "\n\n".join(parts) + "\n\n"
 
 
 def _mark_scheme(item: QuizItem) -> str:
-    rubric = "\n".join(_criterion(n, c) for n, c in enumerate(item.rubric or [], start=1))
+    w = words(NOTEBOOK, item.language)
+    rubric = "\n".join(_criterion(n, c, w, item.language) for n, c in enumerate(item.rubric or [], start=1))
     return (
-        f"{MARK_SCHEME_BEGIN}\n\n**Marking scheme (graders only).** Objective {item.objective}.\n\n"
-        f"{rubric}\n\n**Model answer.** {(item.model_answer or '').strip()}\n\n"
-        f"{_samples(item)}{MARK_SCHEME_END}"
+        f"{MARK_SCHEME_BEGIN}\n\n{w['scheme'].format(objective=item.objective)}\n\n"
+        f"{rubric}\n\n{w['model_answer']} {(item.model_answer or '').strip()}\n\n"
+        f"{_samples(item, w)}{MARK_SCHEME_END}"
     )
 
 
+def written_stub(lang: str = "en") -> str:
+    """What a written answer cell holds as released (nbgrader's ClearSolutions.text_stub)."""
+    return words(NOTEBOOK, lang)["written_stub"]
+
+
 def _item_cells(item: QuizItem, number: int) -> list[NotebookNode]:
+    w = words(NOTEBOOK, item.language)
     text = _question_text(item, number)
     if item.type == "short-answer":
         return [
             _cell("markdown", f"{text}\n\n{_mark_scheme(item)}", f"{item.id}-question"),
             _cell(
                 "markdown",
-                "Write your answer here.",
+                w["written_stub"],
                 answer_cell_id(item),
                 grade=True,
                 solution=True,
@@ -147,17 +182,17 @@ def _item_cells(item: QuizItem, number: int) -> list[NotebookNode]:
         ]
     var = answer_variable(number)
     if item.type == "ordering":
-        hint = f"type the letters {item.letters} in the right order"
+        hint = w["hint_order"].format(letters=item.letters)
         check = f'check_order({number}, {var}, "{item.letters}")'
     else:
-        hint = "type " + " or ".join(", ".join(item.letters).rsplit(", ", 1))
+        hint = w["hint_choice"].format(choices=either(item.letters, w))
         check = f'check_form({number}, {var}, "{item.letters}")'
     test = f"{check}\n### BEGIN HIDDEN TESTS\n{hidden_test(item, number)}\n### END HIDDEN TESTS"
     return [
         _cell("markdown", text, f"{item.id}-question"),
         _cell(
             "code",
-            f'{var} = ""  # {hint} between the quotes',
+            f'{var} = ""  # {hint} {w["between"]}',
             answer_cell_id(item),
             solution=True,
             locked=False,
@@ -167,17 +202,20 @@ def _item_cells(item: QuizItem, number: int) -> list[NotebookNode]:
 
 
 def build_notebook(quiz: Quiz) -> NotebookNode:
-    total = sum(i.points for i in quiz.items)
-    intro = (
-        f"# {quiz.title}\n\n{quiz.instructions.strip()}\n\n"
-        f"This quiz has {len(quiz.items)} question{'s' if len(quiz.items) != 1 else ''} and {total} points. "
-        "Save the notebook when you have finished."
+    """The source notebook in the quiz's language (load_bank's `lang`); its grade cells (ids and
+    points) are the same in every language, so nbgrader sees one assignment."""
+    lang = quiz.language
+    w = words(NOTEBOOK, lang)
+    size = w["size_one" if len(quiz.items) == 1 else "size"].format(
+        questions=len(quiz.items), points=points(quiz.max_score, w, lang)
     )
-    cells = [_cell("markdown", intro, "intro"), _cell("code", HELPERS, "setup")]
+    intro = f"# {quiz.title}\n\n{quiz.instructions.strip()}\n\n{size} {w['save']}"
+    cells = [_cell("markdown", intro, "intro"), _cell("code", helpers(lang), "setup")]
     for number, item in enumerate(quiz.items, start=1):
         cells.extend(_item_cells(item, number))
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata = {
+        META: {"language": lang},
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
         "language_info": {"name": "python"},
     }
@@ -194,12 +232,28 @@ def notebook_text(quiz: Quiz) -> str:
     return to_text(build_notebook(quiz))
 
 
-def source_path(course: Path, quiz_id: str) -> Path:
-    return course / "source" / quiz_id / f"{quiz_id}.ipynb"
+# A translation's quiz: nbgrader's own folders, one level down, so the notebook keeps the quiz's
+# name (one assignment, one notebook, for every language).
+TRANSLATIONS = "translations"
 
 
-def write_source(course: Path, quiz: Quiz) -> Path:
-    path = source_path(course, quiz.id)
+def language_folder(step: str, lang: str | None = None) -> str:
+    """nbgrader's `source` or `release` folder for `lang` (None: the source language)."""
+    return step if lang is None else f"{TRANSLATIONS}/{lang}/{step}"
+
+
+def source_path(course: Path, quiz_id: str, lang: str | None = None) -> Path:
+    return course / language_folder("source", lang) / quiz_id / f"{quiz_id}.ipynb"
+
+
+def release_path(course: Path, quiz_id: str, lang: str | None = None) -> Path:
+    return course / language_folder("release", lang) / quiz_id / f"{quiz_id}.ipynb"
+
+
+def write_source(course: Path, quiz: Quiz, lang: str | None = None) -> Path:
+    """The source notebook, in nbgrader's `source/` (the source language) or in the translation's
+    own `translations/<lang>/source/`."""
+    path = source_path(course, quiz.id, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     text = notebook_text(quiz)
     if not path.exists() or path.read_text(encoding="utf-8") != text:

@@ -21,67 +21,11 @@ from ..errors import FrontlineError
 from ..files import atomic_write
 from ..markdown import markdown, to_html
 from .quiz_notebook import answer_cell_id
+from .quiz_words import PAGE
 
-# Every word the page shows, per language: add "fr" here when the French course is built. Keys used
-# by the script are passed to it as JSON; the rest are filled in when the page is written.
-STRINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "page_title": "{title}: answer the quiz",
-        "size": "{questions} questions, {points} points.",
-        "how": "How this page works",
-        "step_answer": (
-            "Answer the questions. You can stop and come back later: your answers are kept in this "
-            "browser, on this device, even if you close the page."
-        ),
-        "step_id": "Type your learner id. Your instructor gives it to you.",
-        "step_save": (
-            "Press <strong>Save my answers</strong>. Your browser saves a file called "
-            '<strong class="file">{file}</strong>. Send that file to your instructor, the way they asked: '
-            "for example by email, on a USB stick or through your learning platform."
-        ),
-        "step_marked": (
-            "This page does not say whether an answer is right. Your answers are marked after you send them."
-        ),
-        "step_shared": (
-            "On a shared computer, press <strong>Clear my answers</strong> when you have sent the file."
-        ),
-        "noscript": (
-            "This page needs JavaScript to keep and save your answers. Turn it on in your browser, "
-            "or ask your instructor for the quiz on paper."
-        ),
-        "learner_label": "Your learner id",
-        "learner_help": "It goes into the saved file, so that your answers reach your record.",
-        "question": "Question {number}",
-        "point": "1 point",
-        "points": "{n} points",
-        "true": "True",
-        "false": "False",
-        "order_help": (
-            "Put the steps in order: choose the first step, then the second, and so on. Use each step once."
-        ),
-        "positions": "First step|Second step|Third step|Fourth step|Fifth step|Sixth step",
-        "choose_step": "Not chosen yet",
-        "written_label": "Your answer",
-        "written_help": "A person will read and mark this answer.",
-        "save": "Save my answers",
-        "clear": "Clear my answers",
-        "finish": "When you have finished",
-        # Used by the script.
-        "twice": "You chose {letters} more than once. Use each step once.",
-        "not_placed": "Not placed yet: {letters}.",
-        "need_id": "Type your learner id first.",
-        "saved": "Saved as {file}. Find it in your downloads and send it to your instructor.",
-        "blank": "Not answered: question {list}.",
-        "blanks": "Not answered: questions {list}.",
-        "progress": "{done} of {total} questions answered.",
-        "restored": "Your earlier answers on this device are back.",
-        "no_storage": (
-            "This browser cannot keep your answers. Do not close or reload this page before you save."
-        ),
-        "confirm_clear": "Clear every answer on this page? This cannot be undone.",
-        "cleared": "Your answers are cleared from this browser.",
-    }
-}
+# Every word the page shows, per language (frontline.grading.quiz_words). Keys used by the script
+# are passed to it as JSON; the rest are filled in when the page is written.
+STRINGS = PAGE
 SCRIPT_KEYS = [
     "twice",
     "not_placed",
@@ -241,7 +185,12 @@ SCRIPT = r"""
     });
     var meta = {};
     Object.keys(nb.metadata).concat(["frontline"]).sort().forEach(function (k) {
-      var mine = {learner: learner.value.trim(), quiz: quiz, saved_from: "quiz page"};
+      // The notebook's own language (and anything else it says) is kept beside the learner's id.
+      var mine = {}, had = nb.metadata.frontline || {};
+      var added = {learner: learner.value.trim(), quiz: quiz, saved_from: "quiz page"};
+      Object.keys(had).concat(Object.keys(added)).sort().forEach(function (f) {
+        mine[f] = f in added ? added[f] : had[f];
+      });
       meta[k] = k === "frontline" ? mine : nb.metadata[k];
     });
     nb.metadata = meta;
@@ -342,7 +291,7 @@ def _question(item: QuizItem, number: int, s: dict[str, str]) -> str:
     parts.append(to_html(item.question.strip()))
     parts.append("</div>")
     if item.type == "true-false":
-        options = {"T": s["true"], "F": s["false"]}
+        options = dict(zip(item.letters, (s["true"], s["false"]), strict=True))
     else:
         options = {k: _inline(v) for k, v in (item.options or {}).items()}
     if kind == "choice":
@@ -380,8 +329,10 @@ def digest(released_text: str) -> str:
     return hashlib.sha256(released_text.encode("utf-8")).hexdigest()[:16]
 
 
-def page_html(quiz: Quiz, released: dict, lang: str = "en") -> str:
-    """The page for one quiz and language: the released notebook inside, no key. Same input, same bytes."""
+def page_html(quiz: Quiz, released: dict, lang: str | None = None) -> str:
+    """The page for one quiz and language (default: the quiz's): the released notebook inside, no
+    key. Same input, same bytes."""
+    lang = lang or quiz.language
     s = strings(lang)
     template = json.dumps(released, ensure_ascii=False, sort_keys=True)
     file = f"{quiz.id}.ipynb"
@@ -429,9 +380,10 @@ def page_path(released: Path) -> Path:
     return released.with_suffix(".html")
 
 
-def write_page(quiz: Quiz, released: Path, bank: Bank, lang: str = "en") -> Path:
+def write_page(quiz: Quiz, released: Path, bank: Bank, lang: str | None = None, *more: Bank) -> Path:
     """Write the page beside the released notebook; refused (and removed) if the leak guard finds a
-    graded answer in it."""
+    graded answer in it (of `bank` or any of `more`: a translation is checked against the English
+    bank and its own)."""
     from .leaks import scan
 
     try:
@@ -440,7 +392,7 @@ def write_page(quiz: Quiz, released: Path, bank: Bank, lang: str = "en") -> Path
         raise FrontlineError(f"cannot read the released notebook: {err}", released) from None
     path = page_path(released)
     atomic_write(path, page_html(quiz, nb, lang))
-    leaks = scan([path], bank)
+    leaks = scan([path], bank, *more)
     if leaks:
         path.unlink()
         raise FrontlineError(f"quiz page refused: {leaks[0]}")

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import numpy as np
 
-from ..content.bank import Quiz, QuizItem
+from ..content.bank import Quiz, QuizItem, true_false_letters
 from ..errors import FrontlineError
-from ..grading.quiz_notebook import letters
+from ..grading.quiz_notebook import language_of, letters
 
 ANSWER = "answer_"
 
@@ -41,6 +41,22 @@ class Responses:
         self.learners.append(learner)
         self.scores.append(scores)
         self.choices.append(choices)
+
+
+def notebook_language(path: Path, default: str) -> str:
+    try:
+        return language_of(json.loads(path.read_text(encoding="utf-8")), default)
+    except (OSError, json.JSONDecodeError):
+        return default
+
+
+def as_source_letters(item: QuizItem, typed: str | None, lang: str) -> str | None:
+    """A true/false answer typed in `lang` (V or F in French) as the letter the quiz's own language
+    uses, so the report counts every language's "true" together; any other answer as it is."""
+    if item.type != "true-false" or not typed or lang == item.language:
+        return typed
+    theirs = true_false_letters(lang)
+    return item.letters[theirs.index(typed)] if typed in theirs else typed
 
 
 def answers_in_notebook(path: Path) -> dict[int, str]:
@@ -110,11 +126,12 @@ def from_gradebook(db_url: str, course: Path, quiz: Quiz) -> Responses:
     for learner in sorted(per_learner):
         notebook = course / "autograded" / learner / quiz.id / f"{quiz.id}.ipynb"
         typed = answers_in_notebook(notebook)
+        lang = notebook_language(notebook, quiz.language)
         marks = per_learner[learner]
         responses.add(
             learner,
             [marks.get(i.id) or 0.0 for i in items],
-            [typed.get(numbers[i.id]) or None for i in items],
+            [as_source_letters(i, typed.get(numbers[i.id]) or None, lang) for i in items],
             str(notebook),
         )
     return responses

@@ -1,0 +1,182 @@
+"""Catalogs for the text that lives in YAML: the question bank (quizzes and self-checks) and the
+sorting exercises. One gettext catalog per source file,
+`locale/<lang>/LC_MESSAGES/_data/<source path without .yaml>.po`, filled like a page's catalog.
+
+Each message has msgctxt `<item id>.<field>[.<key>]` (`fr1-sc-01.options.B`, `vi-03.question`,
+`fr1-sort-the-facts.facts.2.why`) and msgid = the English text: Babel marks a translation fuzzy
+when its English changes, and the same English in two items is translated separately. Only text
+is translated; ids, option letters, answers, points, types, objectives and band names are the
+same in every language, so a French and an English submission with the same choices get the same
+score. One list of text fields (`_fields`) serves both sides: extracting the strings
+(`messages`) and putting a language's strings into the data before it is validated (`localize`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from ..errors import FrontlineError
+from ..paths import Project
+from .languages import catalog_folder
+
+FOLDER = "_data"  # under locale/<lang>/LC_MESSAGES/
+# An exercise's answer column heading when its file gives none: translated like a written one.
+DEFAULT_ANSWER_LABEL = "Category"
+
+Path_ = tuple  # keys from the top of a YAML document down to one text value
+
+# Text fields, in the order a translator meets them in the file.
+ITEM_TEXT = ("scenario", "question")
+ITEM_TEXT_AFTER = ("explanation", "review", "model_answer")  # graded items only
+
+
+def sources(project: Project) -> list[Path]:
+    """Every YAML file whose text is translated: the bank's quizzes and self-checks, the exercises."""
+    return [
+        *sorted(project.quizzes.glob("*.yaml")),
+        *sorted(project.self_checks.glob("*.yaml")),
+        *sorted(project.exercises.glob("*.yaml")),
+    ]
+
+
+def document(project: Project, source: Path) -> str:
+    """The catalog's name, as the coverage table shows it: `_data/assessments/bank/quizzes/x`."""
+    return f"{FOLDER}/{source.relative_to(project.root).with_suffix('').as_posix()}"
+
+
+def documents(project: Project) -> list[str]:
+    return [document(project, source) for source in sources(project)]
+
+
+def catalog_path(project: Project, lang: str, source: Path) -> Path:
+    return catalog_folder(project, lang) / f"{document(project, source)}.po"
+
+
+def _key(key: object) -> str:
+    # YAML reads `true:` and `false:` as booleans; the context says true and false.
+    return str(key).lower() if isinstance(key, bool) else str(key)
+
+
+def _item_fields(item: dict) -> Iterator[tuple[str, Path_]]:
+    for name in ITEM_TEXT:
+        yield name, (name,)
+    for name in ("options", "feedback"):
+        if isinstance(item.get(name), dict):
+            for key in item[name]:
+                yield f"{name}.{_key(key)}", (name, key)
+    for name in ITEM_TEXT_AFTER:
+        yield name, (name,)
+    for n, criterion in enumerate(item.get("rubric") or [], start=1):
+        yield f"rubric.{n}.criterion", ("rubric", n - 1, "criterion")
+        if isinstance(criterion, dict) and isinstance(criterion.get("levels"), dict):
+            for mark in criterion["levels"]:
+                yield f"rubric.{n}.levels.{mark}", ("rubric", n - 1, "levels", mark)
+    for n, _ in enumerate(item.get("samples") or [], start=1):
+        yield f"samples.{n}.answer", ("samples", n - 1, "answer")
+        yield f"samples.{n}.why", ("samples", n - 1, "why")
+
+
+def _fields(data: dict, kind: str) -> Iterator[tuple[str, Path_]]:
+    """(context, path) of every text value of one file's data; `kind` is quiz, self-check or exercise."""
+    if kind == "exercise":
+        data.setdefault("answer_label", DEFAULT_ANSWER_LABEL)
+        own = str(data.get("id", ""))
+        for name in ("title", "instructions", "scenario", "answer_label"):
+            yield f"{own}.{name}", (name,)
+        for n, _ in enumerate(data.get("categories") or [], start=1):
+            yield f"{own}.categories.{n}", ("categories", n - 1)
+        for n, _ in enumerate(data.get("facts") or [], start=1):
+            yield f"{own}.facts.{n}.text", ("facts", n - 1, "text")
+            yield f"{own}.facts.{n}.why", ("facts", n - 1, "why")
+        return
+    if kind == "quiz":
+        yield f"{data.get('id', '')}.title", ("title",)
+        yield f"{data.get('id', '')}.instructions", ("instructions",)
+    for i, item in enumerate(data.get("items") or []):
+        if isinstance(item, dict):
+            for context, path in _item_fields(item):
+                yield f"{item.get('id', i + 1)}.{context}", ("items", i, *path)
+
+
+def _get(data: object, path: Path_) -> object:
+    for key in path:
+        try:
+            data = data[key]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _set(data: object, path: Path_, value: str) -> None:
+    for key in path[:-1]:
+        data = data[key]  # type: ignore[index]
+    data[path[-1]] = value  # type: ignore[index]
+
+
+def kind_of(project: Project, source: Path) -> str:
+    if source.parent == project.exercises:
+        return "exercise"
+    return "quiz" if source.parent == project.quizzes else "self-check"
+
+
+def messages(data: dict, kind: str) -> list[tuple[str, str]]:
+    """(context, English text) of every text value, in file order."""
+    found = []
+    for context, path in _fields(data, kind):
+        text = _get(data, path)
+        if isinstance(text, str) and text.strip():
+            found.append((context, text))
+    return found
+
+
+@cache
+def _read(path: Path, stamp: float) -> dict[tuple[str, str], str]:
+    from babel.messages.pofile import PoFileError, read_po
+
+    try:
+        with path.open("rb") as f:
+            catalog = read_po(f, abort_invalid=True)
+    except (PoFileError, ValueError) as err:
+        raise FrontlineError(f"not a valid gettext catalog: {err}", path) from None
+    return {
+        (str(m.context or ""), m.id): m.string
+        for m in catalog
+        if isinstance(m.id, str) and m.id and isinstance(m.string, str) and m.string and not m.fuzzy
+    }
+
+
+def translations(path: Path) -> dict[tuple[str, str], str]:
+    """(context, English) -> the finished translation (neither empty nor fuzzy) in one catalog."""
+    return _read(path, path.stat().st_mtime_ns) if path.is_file() else {}
+
+
+def localize(data: dict, kind: str, done: dict[tuple[str, str], str], where: Path) -> dict:
+    """The data with every translated text in place; English where a string has no finished
+    translation (only a draft language is ever shown so: `frontline check` fails on a published
+    one). A fact's category follows its category's translation, so the answers stay the same."""
+    if not done:
+        return data
+    renamed: dict[str, str] = {}
+    for context, path in _fields(data, kind):
+        english = _get(data, path)
+        if isinstance(english, str) and (context, english) in done:
+            _set(data, path, done[(context, english)])
+            if path[0] == "categories":
+                renamed[english] = done[(context, english)]
+    if renamed:
+        if len(set(data["categories"])) != len(data["categories"]):
+            raise FrontlineError(f"{data.get('id')}: two categories have the same translation", where)
+        for fact in data.get("facts") or []:
+            if isinstance(fact, dict) and fact.get("category") in renamed:
+                fact["category"] = renamed[fact["category"]]
+    return data
+
+
+def localized_data(project: Project, source: Path, data: dict, lang: str | None) -> tuple[dict, Path | None]:
+    """One file's data in `lang` (None: the source language, as it is), and the catalog it came from."""
+    if lang is None:
+        return data, None
+    path = catalog_path(project, lang, source)
+    return localize(data, kind_of(project, source), translations(path), path), path
