@@ -35,6 +35,42 @@ def coverage_problems(project: Project, lang: Language) -> Iterator[str]:
             )
 
 
+# A translated review pointer quotes the page's translated headings, in the language's quotation marks
+# (« ... ») or in the source's ('...').
+QUOTED_HEADING = re.compile(r"«\s*([^»]+?)\s*»|'([^']+)'")
+
+
+def review_problems(project: Project, lang: Language) -> Iterator[str]:
+    """A quiz item's review pointer, translated, names sections by their translated headings: each
+    one it quotes must be a heading of that module's page in the language, as in English."""
+    from ..content.bank import load_bank
+    from ..content.modules import read_modules
+
+    modules = {m.id: m for m in read_modules(project)}
+    bank = load_bank(project, lang.code)
+    folder = catalog_folder(project, lang.code)
+    for quiz in bank.quizzes.values():
+        catalog = f"_data/{bank.files[quiz.id].relative_to(project.root).with_suffix('').as_posix()}"
+        if not lang.covers(catalog):
+            continue
+        for item in quiz.items:
+            module = modules.get(item.review.split(",", 1)[0].strip())
+            if module is None:
+                continue  # the source's own check names it
+            page = folder / f"{module.path.relative_to(project.root).with_suffix('').as_posix()}.po"
+            if not page.is_file():
+                continue
+            translated = {m.id: m.string for m in read_catalog(page) if m.id and m.string and not m.fuzzy}
+            headings = {" ".join(str(translated.get(h, h)).split()) for h in module.sections}
+            for pair in QUOTED_HEADING.findall(item.review):
+                quoted = " ".join((pair[0] or pair[1]).split())
+                if quoted not in headings:
+                    yield (
+                        f"{_rel(project, folder / (catalog + '.po'))}: item {item.id}: review names "
+                        f"section {quoted!r}, which the {lang.name} page of {module.id} does not have"
+                    )
+
+
 def check_translations(project: Project) -> tuple[list[str], list[str]]:
     """(problems, notes): problems for published languages, notes for drafts and wrong terms."""
     problems: list[str] = []
@@ -43,6 +79,7 @@ def check_translations(project: Project) -> tuple[list[str], list[str]]:
         found = list(coverage_problems(project, lang))
         if lang.published:
             problems += found
+            problems += review_problems(project, lang)
         elif found:
             rows = [r for r in language_coverage(project, lang.code) if isinstance(r, Coverage)]
             done = sum(r.translated for r in rows)
