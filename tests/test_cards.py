@@ -157,7 +157,7 @@ def test_french_card_from_the_page_catalog(scratch):
     assert '<html lang="fr">' in page
     assert "Fiche de terrain tirée de Frontline, module FR2." in page
     assert "Respectez la législation de votre pays" in page and "Follow your national law" not in page
-    assert "[NOM DE L'UNITÉ SPÉCIALISÉE DANS LA LUTTE CONTRE LA TRAITE]" in page  # in French
+    assert "[NOM DE L'UNITÉ SPÉCIALISÉE]" in page  # in French
     for paper in PAPERS:
         pdf = card_pdf(card, national, paper, "Frontline", scratch)
         assert page_count(pdf) == 1
