@@ -97,3 +97,14 @@ def answer_by_keyboard(
     assert (frame or page).evaluate("document.activeElement.className") == "fl-check"
     page.keyboard.press("Enter")
     assert section.locator(".fl-feedback").inner_text().startswith(said[0] if right else said[1])
+
+
+@pytest.fixture(scope="module")
+def postgres_url():
+    """A private PostgreSQL server for one test module (tests/postgres.py), its URL with password."""
+    from postgres import running_server, server_bin
+
+    bindir = server_bin()
+    need(bindir is not None, "PostgreSQL server binaries not found (Debian: apt-get install postgresql)")
+    with running_server(bindir) as url:
+        yield url

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, need
+from conftest import copy_project
 from notebooks import QUIZ, generated, put
-from postgres import PASSWORD, free_port, running_server, server_bin
+from postgres import PASSWORD, free_port
 
 from frontline.content.bank import load_bank
 from frontline.grading.course import release
@@ -21,14 +21,6 @@ from frontline.grading.literal_grading import grade_file
 from frontline.grading.pipeline import grade
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def postgres_url():
-    bindir = server_bin()
-    need(bindir is not None, "PostgreSQL server binaries not found (Debian: apt-get install postgresql)")
-    with running_server(bindir) as url:
-        yield url
 
 
 def test_concurrent_graders_share_one_postgresql_gradebook(tmp_path, postgres_url):

@@ -20,7 +20,6 @@ import pytest
 from conftest import copy_project, need
 from hub import COURSE, PROXY, action, feedback_pages, log_in, read, running_hub, start_server, write
 from notebooks import QUIZ, keyed
-from postgres import running_server, server_bin
 
 from frontline.content.bank import load_bank
 from frontline.grading.literal_grading import grade_file
@@ -30,14 +29,6 @@ pytestmark = pytest.mark.slow
 
 ANSWERS = {"amina": "right", "bogdan": "wrong", "chen": "broken"}
 GRADER = "grace"
-
-
-@pytest.fixture(scope="module")
-def postgres_url():
-    bindir = server_bin()
-    need(bindir is not None, "PostgreSQL server binaries not found (Debian: apt-get install postgresql)")
-    with running_server(bindir) as url:
-        yield url
 
 
 def frontline(project, *args: str) -> subprocess.CompletedProcess:
