@@ -531,3 +531,24 @@ def test_french_printed_book_and_offline_zip(fixture_book, browser, tmp_path):
     assert top + "cards/indicators-a4.pdf" in names and not [n for n in names if n.startswith(top + "fr/")]
     text = downloads_text(tmp_path, [language(project, "en"), french])
     assert f"{book_zip.name}: " in text and f"{path.name}: " in text and "Français (fr):" in text
+
+
+def test_a_translated_review_pointer_quotes_the_translated_headings(scratch):
+    from babel.messages.pofile import read_po, write_po
+
+    from frontline.checks.translations import review_problems
+    from frontline.content.languages import language
+
+    fr = language(scratch, "fr")
+    assert list(review_problems(scratch, fr)) == []
+    path = scratch.root / "locale/fr/LC_MESSAGES/_data/assessments/bank/quizzes/victim-identification.po"
+    with path.open("rb") as f:
+        catalog = read_po(f)
+    message = next(m for m in catalog if m.context == "vi-01.review")
+    message.string = "FR1, section « Une section qui n’existe pas »"
+    with path.open("wb") as f:
+        write_po(f, catalog, width=100)
+    assert list(review_problems(scratch, fr)) == [
+        "locale/fr/LC_MESSAGES/_data/assessments/bank/quizzes/victim-identification.po: item vi-01: "
+        "review names section 'Une section qui n’existe pas', which the Français page of FR1 does not have"
+    ]

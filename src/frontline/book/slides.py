@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..content.datasets import load_dataset
 from ..content.exercises import load_exercise
+from ..content.localized import pick
 from ..content.modules import Module, read_modules, section
 from ..content.national import National, load_national, substitute
 from ..content.slide_notes import KINDS, SlideNote, SlideNotes, load_notes, notes_path
@@ -186,7 +187,7 @@ def _slide(kind: str, module: Module, project: Project, national: National) -> S
         figure = draw(load_dataset(ids[0], project))
         image = _png(figure)
         plt.close(figure)
-        return Slide(load_dataset(ids[0], project).title, image=image)
+        return Slide(pick(load_dataset(ids[0], project).title, "en"), image=image)  # slides: English so far
     return _section_slide(module, kind, national)
 
 

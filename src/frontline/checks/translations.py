@@ -46,6 +46,8 @@ def review_problems(project: Project, lang: Language) -> Iterator[str]:
     from ..content.bank import load_bank
     from ..content.modules import read_modules
 
+    if not project.bank.is_dir():
+        return  # catalogs checked on their own, without the book they belong to
     modules = {m.id: m for m in read_modules(project)}
     bank = load_bank(project, lang.code)
     folder = catalog_folder(project, lang.code)
