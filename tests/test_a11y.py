@@ -15,7 +15,7 @@ import pytest
 from loopback import serve
 from notebooks import QUIZ, keyed, put
 
-from frontline.paths import book_files
+from frontline.paths import book_files, nested_books
 from tests.conftest import ROOT, copy_project, need
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -32,12 +32,15 @@ REDIRECT = re.compile(r'\s*<meta http-equiv="Refresh" content="0; url=[^"]+" />\
 
 
 def _book_pages(html: Path) -> list[str]:
-    """Every page of the book, search and index included; not the root's redirect to book/index.html."""
+    """Every page of the book in every language built (`make book` builds each published one),
+    search and index included; not the roots' redirects to book/index.html."""
+    roots = [html, *(html / name for name in sorted(nested_books(html)))]
     return sorted(
         p.relative_to(html).as_posix()
-        for p in book_files(html)  # the English book; a draft language built beside it is not checked
+        for root in roots
+        for p in book_files(root)
         if p.suffix == ".html"
-        and not NOT_PAGES.intersection(p.relative_to(html).parts)
+        and not NOT_PAGES.intersection(p.relative_to(root).parts)
         and not REDIRECT.match(p.read_text())
     )
 
@@ -112,6 +115,8 @@ def test_every_book_page_has_no_wcag_violation(page, server, built_book):
     pages = _book_pages(built_book)
     assert len(pages) > 20 and "book/index.html" in pages
     assert any(p.startswith("cards/") for p in pages), "no field card page in the book"
+    for lang in nested_books(built_book):
+        assert f"{lang}/book/index.html" in pages and f"{lang}/search.html" in pages, lang
     problems = []
     for name in pages:
         _visit(page, server + "book/" + name)
