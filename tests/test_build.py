@@ -12,7 +12,7 @@ import pytest
 
 from frontline.book.pageweight import weigh
 from frontline.content.modules import module_paths
-from frontline.paths import book_files
+from frontline.paths import book_files, nested_books
 
 pytestmark = pytest.mark.build
 BUDGET = 200 * 1024  # bytes a module page may load before the learner does anything, images excluded
@@ -24,7 +24,10 @@ def pages(html: Path) -> list[Path]:
 
 
 def module_pages(project, html: Path) -> list[Path]:
-    return [html / p.relative_to(project.root).with_suffix(".html") for p in module_paths(project)]
+    """Every module page, in every language built (a language's edition may hold only some)."""
+    english = [html / p.relative_to(project.root).with_suffix(".html") for p in module_paths(project)]
+    others = [html / lang / p.relative_to(html) for lang in sorted(nested_books(html)) for p in english]
+    return english + [p for p in others if p.is_file()]
 
 
 def test_every_module_has_a_page(project, built_book):

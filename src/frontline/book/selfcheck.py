@@ -38,9 +38,11 @@ def render(item: SelfCheckItem, number: int | None = None, t: Callable[[str], st
             f'data-correct="{correct}">'
             f'<label for="{cid}">{escape(text)}</label></div>'
         )
-        # The feedback is written once, here; the page's script reads it from this list.
+        # The feedback is written once, here; the page's script reads it from this list. A lettered
+        # option is named by its letter (its text is just above): a module page stays light.
+        named = value if item.options else text
         explained.append(
-            f'<li data-option="{value}"><strong>{escape(text)}</strong>: '
+            f'<li data-option="{value}"><strong>{escape(named)}</strong>: '
             f'<span class="fl-why">{escape(feedback)}</span></li>'
         )
     right = next(text for value, text, _ in _choices(item, t) if value == answer)
