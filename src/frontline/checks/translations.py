@@ -44,6 +44,8 @@ def review_problems(project: Project, lang: Language) -> Iterator[str]:
     """A quiz item's review pointer, translated, names sections by their translated headings: each
     one it quotes must be a heading of that module's page in the language, as in English."""
     from ..content.bank import load_bank
+    from ..content.catalogs import finished
+    from ..content.data_catalogs import document
     from ..content.modules import read_modules
 
     if not project.bank.is_dir():
@@ -52,18 +54,18 @@ def review_problems(project: Project, lang: Language) -> Iterator[str]:
     bank = load_bank(project, lang.code)
     folder = catalog_folder(project, lang.code)
     for quiz in bank.quizzes.values():
-        catalog = f"_data/{bank.files[quiz.id].relative_to(project.root).with_suffix('').as_posix()}"
+        catalog = document(project, bank.files[quiz.id])
         if not lang.covers(catalog):
             continue
         for item in quiz.items:
             module = modules.get(item.review.split(",", 1)[0].strip())
             if module is None:
                 continue  # the source's own check names it
-            page = folder / f"{module.path.relative_to(project.root).with_suffix('').as_posix()}.po"
-            if not page.is_file():
+            name = module.path.relative_to(project.root).with_suffix("").as_posix()
+            page = finished(project, lang.code, name)
+            if not page:
                 continue
-            translated = {m.id: m.string for m in read_catalog(page) if m.id and m.string and not m.fuzzy}
-            headings = {" ".join(str(translated.get(h, h)).split()) for h in module.sections}
+            headings = {" ".join(page.get(h, h).split()) for h in module.sections}
             for pair in QUOTED_HEADING.findall(item.review):
                 quoted = " ".join((pair[0] or pair[1]).split())
                 if quoted not in headings:

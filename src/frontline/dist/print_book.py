@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .. import chromium
-from ..content.catalogs import finished
+from ..content.catalogs import document_name, finished
 from ..content.interface import MESSAGES, interface
 from ..content.languages import Language, source_language
 from ..errors import FrontlineError
@@ -84,7 +84,7 @@ def toc_chapters(project: Project, lang: str | None = None) -> list[Chapter]:
     """The book's pages in the table of contents' order (the root page first), the parts' captions
     in `lang` (from the root page's catalog, as the book's sidebar has them)."""
     toc = yaml.safe_load((project.root / "_toc.yml").read_text(encoding="utf-8"))
-    done = finished(project, lang, str(Path(toc["root"]).with_suffix(""))) if lang else {}
+    done = finished(project, lang, document_name(toc["root"])) if lang else {}
     chapters = [Chapter(toc["root"], "")]
     chapters += [Chapter(chapter["file"], "") for chapter in toc.get("chapters", [])]  # a book without parts
     for part in toc.get("parts", []):
