@@ -44,8 +44,12 @@ KIT = {
     "max_participants": 20,
     "claims": ["FR1.1", "FR3.3"],
     "staff": [
-        {"id": "lead", "does": "Leads the sessions and the debriefs."},
-        {"id": "co", "does": "Keeps time, observes groups and supports anyone who steps out."},
+        {"id": "lead", "name": "Lead trainer", "does": "Leads the sessions and the debriefs."},
+        {
+            "id": "co",
+            "name": "Co-trainer",
+            "does": "Keeps time, observes groups and supports anyone who steps out.",
+        },
     ],
     "room": "One room for 20 at tables of four, with space for groups of three to stand apart.",
     "preparation_hours": 6,

@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..paths import Project
-from ..yamlfile import load_model
+from .data_catalogs import load_localized
 
 
 class Area(BaseModel):
@@ -52,5 +52,6 @@ def checklist_path(project: Project, checklist_id: str) -> Path:
     return project.root / "assets" / "checklists" / f"{checklist_id}.yaml"
 
 
-def load_checklist(project: Project, checklist_id: str) -> Checklist:
-    return load_model(checklist_path(project, checklist_id), Checklist)
+def load_checklist(project: Project, checklist_id: str, lang: str | None = None) -> Checklist:
+    """The checklist, its text in `lang` (default: the source language) from its catalog."""
+    return load_localized(project, checklist_path(project, checklist_id), Checklist, lang)

@@ -1,5 +1,6 @@
-"""Catalogs for the text that lives in YAML: the question bank (quizzes and self-checks) and the
-sorting exercises. One gettext catalog per source file,
+"""Catalogs for the text that lives in YAML: the question bank (quizzes and self-checks), the sorting
+exercises, the workshop kits and activities, the observation checklists and the slides' trainer's
+notes. One gettext catalog per source file,
 `locale/<lang>/LC_MESSAGES/_data/<source path without .yaml>.po`, filled like a page's catalog.
 
 Each message has msgctxt `<item id>.<field>[.<key>]` (`fr1-sc-01.options.B`, `vi-03.question`,
@@ -7,8 +8,10 @@ Each message has msgctxt `<item id>.<field>[.<key>]` (`fr1-sc-01.options.B`, `vi
 when its English changes, and the same English in two items is translated separately. Only text
 is translated; ids, option letters, answers, points, types, objectives and band names are the
 same in every language, so a French and an English submission with the same choices get the same
-score. One list of text fields (`_fields`) serves both sides: extracting the strings
-(`messages`) and putting a language's strings into the data before it is validated (`localize`).
+score; a kit's days, sessions, minutes and activities, a checklist's levels and a slide's minutes
+are the source file's in every language, so they cannot drift apart. One list of text fields
+(`_fields`) serves both sides: extracting the strings (`messages`) and putting a language's
+strings into the data before it is validated (`localize`).
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from pathlib import Path
 
 from ..errors import FrontlineError
 from ..paths import Project
-from .languages import catalog_folder
+from ..yamlfile import Model, read_mapping, validate
+from .languages import catalog_folder, source_language
 
 FOLDER = "_data"  # under locale/<lang>/LC_MESSAGES/
 # An exercise's answer column heading when its file gives none: translated like a written one.
@@ -32,12 +36,25 @@ ITEM_TEXT = ("scenario", "question")
 ITEM_TEXT_AFTER = ("explanation", "review", "model_answer")  # graded items only
 
 
+# Folders under assets/ whose files are translated, and the kind of text each holds.
+ASSET_KINDS = {"kits": "kit", "activities": "activity", "checklists": "checklist", "slides": "slides"}
+NOT_TEXT = {"rules.yaml"}  # assets/kits/rules.yaml: numbers and a note for authors
+
+
 def sources(project: Project) -> list[Path]:
-    """Every YAML file whose text is translated: the bank's quizzes and self-checks, the exercises."""
+    """Every YAML file whose text is translated: the bank's quizzes and self-checks, the exercises,
+    the workshop kits, activities, checklists and slide notes."""
+    assets = [
+        path
+        for folder in ASSET_KINDS
+        for path in sorted((project.root / "assets" / folder).glob("*.yaml"))
+        if path.name not in NOT_TEXT
+    ]
     return [
         *sorted(project.quizzes.glob("*.yaml")),
         *sorted(project.self_checks.glob("*.yaml")),
         *sorted(project.exercises.glob("*.yaml")),
+        *assets,
     ]
 
 
@@ -78,8 +95,84 @@ def _item_fields(item: dict) -> Iterator[tuple[str, Path_]]:
         yield f"samples.{n}.why", ("samples", n - 1, "why")
 
 
+def _listed(data: dict, name: str) -> list:
+    value = data.get(name)
+    return value if isinstance(value, list) else []
+
+
+def _kit_fields(data: dict) -> Iterator[tuple[str, Path_]]:
+    own = str(data.get("id", ""))
+    for name in ("title", "audience", "participants", "room", "preparation"):
+        yield f"{own}.{name}", (name,)
+    for i, member in enumerate(_listed(data, "staff")):
+        if isinstance(member, dict):
+            for name in ("name", "does"):
+                yield f"{own}.staff.{member.get('id', i + 1)}.{name}", ("staff", i, name)
+    for d, day in enumerate(_listed(data, "days")):
+        if not isinstance(day, dict):
+            continue
+        where = f"{own}.days.{d + 1}"
+        yield f"{where}.title", ("days", d, "title")
+        for s, session in enumerate(_listed(day, "sessions")):
+            if not isinstance(session, dict):
+                continue
+            at = ("days", d, "sessions", s)
+            for name in ("title", "method", "notes"):
+                yield f"{where}.sessions.{s + 1}.{name}", (*at, name)
+            for m, _ in enumerate(_listed(session, "materials")):
+                yield f"{where}.sessions.{s + 1}.materials.{m + 1}", (*at, "materials", m)
+            for who in session.get("staff") or {}:
+                yield f"{where}.sessions.{s + 1}.staff.{who}", (*at, "staff", who)
+
+
+def _activity_fields(data: dict) -> Iterator[tuple[str, Path_]]:
+    own = str(data.get("id", ""))
+    for name in ("title", "group", "fictional", "scenario"):
+        yield f"{own}.{name}", (name,)
+    for n, _ in enumerate(_listed(data, "roles"), start=1):
+        yield f"{own}.roles.{n}.role", ("roles", n - 1, "role")
+        yield f"{own}.roles.{n}.brief", ("roles", n - 1, "brief")
+    for n, _ in enumerate(_listed(data, "questions"), start=1):
+        yield f"{own}.questions.{n}", ("questions", n - 1)
+    for name in ("facilitator_notes", "answer_key"):
+        yield f"{own}.{name}", (name,)
+
+
+def _checklist_fields(data: dict) -> Iterator[tuple[str, Path_]]:
+    own = str(data.get("id", ""))
+    for name in ("title", "use"):
+        yield f"{own}.{name}", (name,)
+    for n, area in enumerate(_listed(data, "areas"), start=1):
+        yield f"{own}.areas.{n}.area", ("areas", n - 1, "area")
+        yield f"{own}.areas.{n}.what", ("areas", n - 1, "what")
+        for level in (area.get("levels") or {}) if isinstance(area, dict) else {}:
+            yield f"{own}.areas.{n}.levels.{level}", ("areas", n - 1, "levels", level)
+    yield f"{own}.pass_rule", ("pass_rule",)
+
+
+def _slide_fields(data: dict) -> Iterator[tuple[str, Path_]]:
+    # `slide` names the module's section (in the source language): the deck finds the translated
+    # heading through the module page's own catalog, so only what the trainer says is here.
+    own = str(data.get("module", ""))
+    for n, _ in enumerate(_listed(data, "slides"), start=1):
+        for name in ("say", "ask", "safety"):
+            yield f"{own}.{n}.{name}", ("slides", n - 1, name)
+
+
+ASSET_FIELDS = {
+    "kit": _kit_fields,
+    "activity": _activity_fields,
+    "checklist": _checklist_fields,
+    "slides": _slide_fields,
+}
+
+
 def _fields(data: dict, kind: str) -> Iterator[tuple[str, Path_]]:
-    """(context, path) of every text value of one file's data; `kind` is quiz, self-check or exercise."""
+    """(context, path) of every text value of one file's data; `kind` is quiz, self-check,
+    exercise, or one of ASSET_KINDS' values."""
+    if kind in ASSET_FIELDS:
+        yield from ASSET_FIELDS[kind](data)
+        return
     if kind == "exercise":
         data.setdefault("answer_label", DEFAULT_ANSWER_LABEL)
         own = str(data.get("id", ""))
@@ -118,6 +211,8 @@ def _set(data: object, path: Path_, value: str) -> None:
 def kind_of(project: Project, source: Path) -> str:
     if source.parent == project.exercises:
         return "exercise"
+    if source.parent.parent == project.root / "assets" and source.parent.name in ASSET_KINDS:
+        return ASSET_KINDS[source.parent.name]
     return "quiz" if source.parent == project.quizzes else "self-check"
 
 
@@ -180,3 +275,11 @@ def localized_data(project: Project, source: Path, data: dict, lang: str | None)
         return data, None
     path = catalog_path(project, lang, source)
     return localize(data, kind_of(project, source), translations(path), path), path
+
+
+def load_localized(project: Project, path: Path, model: type[Model], lang: str | None = None) -> Model:
+    """A translated YAML file as its model, its text in `lang` (None or the source language: as
+    written); English where a string is not translated yet. An error names the catalog too."""
+    lang = None if lang in (None, source_language(project).code) else lang
+    data, catalog = localized_data(project, path, read_mapping(path), lang)
+    return validate(data, model, path, f" (with the translation in {catalog})" if catalog else "")

@@ -7,9 +7,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..paths import Project
-from ..yamlfile import read_mapping, validate
-from .data_catalogs import DEFAULT_ANSWER_LABEL, localized_data
-from .languages import source_language
+from .data_catalogs import DEFAULT_ANSWER_LABEL, load_localized
 
 
 class Fact(BaseModel):
@@ -45,7 +43,4 @@ def load_exercise(exercise_id: str, project: Project | None = None, lang: str | 
     """The exercise, its text in `lang` (default: the source language) from the language's catalog
     (frontline.content.data_catalogs); English where a string is not translated yet."""
     project = project or Project.here()
-    path = exercise_path(project, exercise_id)
-    lang = None if lang in (None, source_language(project).code) else lang
-    data, catalog = localized_data(project, path, read_mapping(path), lang)
-    return validate(data, Exercise, path, f" (with the translation in {catalog})" if catalog else "")
+    return load_localized(project, exercise_path(project, exercise_id), Exercise, lang)

@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from ..errors import FrontlineError
 from ..paths import Project
 from ..yamlfile import load_model
+from .data_catalogs import load_localized
 
 ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 OBJECTIVE = r"^[A-Z]{1,3}\d+\.\d+$"
@@ -132,7 +133,8 @@ class Day(BaseModel):
 
 class StaffMember(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    id: str = Field(pattern=ID)
+    id: str = Field(pattern=ID)  # how sessions name the member; the packs show `name`
+    name: str = Field(min_length=2)
     does: str = Field(min_length=10)
 
 
@@ -190,16 +192,19 @@ def session_tags(session: Session, activities: dict[str, Activity]) -> set[str]:
     }
 
 
-def load_activity(project: Project, activity_id: str) -> Activity:
-    return load_model(activity_path(project, activity_id), Activity)
+def load_activity(project: Project, activity_id: str, lang: str | None = None) -> Activity:
+    """The activity, its text in `lang` (default: the source language) from its catalog."""
+    return load_localized(project, activity_path(project, activity_id), Activity, lang)
 
 
-def load_kit(project: Project, kit_id: str) -> Kit:
+def load_kit(project: Project, kit_id: str, lang: str | None = None) -> Kit:
+    """The kit, its text in `lang` (default: the source language) from its catalog: the days,
+    sessions, minutes and activities are the source file's in every language."""
     path = project.root / "assets" / "kits" / f"{kit_id}.yaml"
     if not path.is_file():
         known = ", ".join(p.stem for p in kit_paths(project)) or "none"
         raise FrontlineError(f"unknown kit {kit_id!r} (kits: {known})", path.parent)
-    return load_model(path, Kit)
+    return load_localized(project, path, Kit, lang)
 
 
 def kit_problems(

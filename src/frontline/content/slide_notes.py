@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..paths import Project
-from ..yamlfile import load_model
+from .data_catalogs import load_localized
 
 # Slides that are not a section of the module: its title, objectives, case study, exercise, figure
 # and key points. Any other `slide` value names one of the module's `##` headings.
@@ -40,5 +40,6 @@ def notes_path(project: Project, module_id: str) -> Path:
     return project.root / "assets" / "slides" / f"{module_id.lower()}.yaml"
 
 
-def load_notes(project: Project, module_id: str) -> SlideNotes:
-    return load_model(notes_path(project, module_id), SlideNotes)
+def load_notes(project: Project, module_id: str, lang: str | None = None) -> SlideNotes:
+    """The notes, what the trainer says in `lang` (default: the source language) from their catalog."""
+    return load_localized(project, notes_path(project, module_id), SlideNotes, lang)

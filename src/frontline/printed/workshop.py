@@ -98,7 +98,9 @@ def facilitator_pack(kit: Kit, activities: dict[str, Activity], objectives: dict
             if s.modules:
                 lines.append(f"- **Modules:** {', '.join(s.modules)}")
             if s.staff:
-                lines.append("- **Staff:** " + "; ".join(f"{who}: {task}" for who, task in s.staff.items()))
+                names = {m.id: m.name for m in kit.staff}
+                tasks = [f"{names.get(who, who)}: {task}" for who, task in s.staff.items()]
+                lines.append("- **Staff:** " + "; ".join(tasks))
             if s.slides:
                 lines.append(
                     f"- **Slides:** {', '.join(s.slides)} (`frontline slides {' '.join(s.slides)}`; "
@@ -153,7 +155,7 @@ def _preparation(kit: Kit, activities: dict[str, Activity]) -> list[str]:
     """The facilitators' team, the room, the time to prepare, and one list of everything to print
     or bring, gathered from every session, so nothing is found missing on the day."""
     lines = ["## Preparation", "", f"**The team ({len(kit.staff)}):**", ""]
-    lines += [f"- **{m.id}**: {m.does}" for m in kit.staff]
+    lines += [f"- **{m.name}**: {m.does}" for m in kit.staff]
     lines += ["", f"**Room:** {' '.join(kit.room.split())}", ""]
     lines += [
         f"**Preparation time:** about {kit.preparation_hours} hours. {' '.join(kit.preparation.split())}",
