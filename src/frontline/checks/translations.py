@@ -1,11 +1,14 @@
 """The translations' part of `frontline check`: a published language fails on any missing or fuzzy
 string (one line per document: the file, the counts and what to do); a draft language is reported
 and does not fail; a French msgstr that uses a term listed as wrong in locale/<lang>/terms.yaml
-gets a warning."""
+gets a warning. A kit's, activity's, checklist's or slide note's translation keeps the numbers of
+its English (minutes, counts, clock times, module codes), so the text cannot drift from the
+timings that the source file fixes for every language."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -75,6 +78,49 @@ def review_problems(project: Project, lang: Language) -> Iterator[str]:
                     )
 
 
+# A clock time in either style (09:30, 9 h 30, 16 h 00); on the hour it reads as the bare hour, so
+# that "16:00" and « 16 h » agree.
+CLOCK = re.compile(r"(?<![\d.,])(\d{1,2})(?::| ?h ?)(\d{2})(?!\d)")
+THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?![\d,.]\d)")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# The catalogs whose text sits beside fixed timings: kits, activities, checklists, slide notes.
+TIMED = ("_data/assets/kits/", "_data/assets/activities/", "_data/assets/checklists/", "_data/assets/slides/")
+
+
+def numbers(text: str) -> Counter[str]:
+    """The numbers a text states, written the same way whatever the language's style."""
+    text = CLOCK.sub(lambda m: m.group(1).lstrip("0") + ("" if m.group(2) == "00" else f":{m.group(2)}"), text)
+    text = THOUSANDS.sub(lambda m: re.sub(r"\D", "", m.group(0)), text)
+    found: Counter[str] = Counter()
+    for clock in re.findall(r"\d+:\d{2}", text):
+        found[clock] += 1
+    for number in NUMBER.findall(re.sub(r"\d+:\d{2}", " ", text)):
+        found[number.replace(",", ".").lstrip("0") or "0"] += 1
+    return found
+
+
+def number_problems(project: Project, lang: Language) -> Iterator[str]:
+    """A line per translated string of a kit, activity, checklist or slide note whose numbers are
+    not its English's."""
+    folder = catalog_folder(project, lang.code)
+    for prefix in TIMED:
+        for path in sorted(folder.glob(f"{prefix}*.po")):
+            document = path.relative_to(folder).with_suffix("").as_posix()
+            if not lang.covers(document):
+                continue
+            for message in read_catalog(path):
+                if not message.id or not isinstance(message.string, str) or not message.string:
+                    continue
+                english, translated = numbers(message.id), numbers(message.string)
+                if english != translated:
+                    lost = sorted((english - translated).elements())
+                    added = sorted((translated - english).elements())
+                    yield (
+                        f"{_rel(project, path)}: {message.context}: the translation's numbers differ "
+                        f"from the English (missing {lost or 'none'}, added {added or 'none'})"
+                    )
+
+
 def check_translations(project: Project) -> tuple[list[str], list[str]]:
     """(problems, notes): problems for published languages, notes for drafts and wrong terms."""
     problems: list[str] = []
@@ -84,6 +130,7 @@ def check_translations(project: Project) -> tuple[list[str], list[str]]:
         if lang.published:
             problems += found
             problems += review_problems(project, lang)
+            problems += number_problems(project, lang)
         elif found:
             rows = [r for r in language_coverage(project, lang.code) if isinstance(r, Coverage)]
             done = sum(r.translated for r in rows)
