@@ -87,9 +87,14 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 TIMED = ("_data/assets/kits/", "_data/assets/activities/", "_data/assets/checklists/", "_data/assets/slides/")
 
 
+def _clock(m: re.Match) -> str:
+    hour = m.group(1).lstrip("0") or "0"
+    return hour if m.group(2) == "00" else f"{hour}:{m.group(2)}"
+
+
 def numbers(text: str) -> Counter[str]:
     """The numbers a text states, written the same way whatever the language's style."""
-    text = CLOCK.sub(lambda m: m.group(1).lstrip("0") + ("" if m.group(2) == "00" else f":{m.group(2)}"), text)
+    text = CLOCK.sub(_clock, text)
     text = THOUSANDS.sub(lambda m: re.sub(r"\D", "", m.group(0)), text)
     found: Counter[str] = Counter()
     for clock in re.findall(r"\d+:\d{2}", text):
