@@ -117,7 +117,7 @@ def _report(args) -> int:
 def _workshop(args) -> int:
     from .printed.workshop import build_packs
 
-    written = build_packs(Project.here(), args.kit, paper=args.paper, out=args.out)
+    written = build_packs(Project.here(), args.kit, paper=args.paper, out=args.out, lang=args.lang)
     print(f"Packs for {args.kit}: " + ", ".join(str(p) for p in written))
     return 0
 
@@ -125,7 +125,7 @@ def _workshop(args) -> int:
 def _slides(args) -> int:
     from .book.slides import build_slides
 
-    written = build_slides(Project.here(), args.module or None, out=args.out)
+    written = build_slides(Project.here(), args.module or None, out=args.out, lang=args.lang)
     print(f"Slides: {len(written) // 2} deck(s) in {written[0].parent.parent if written else args.out}")
     return 0
 
@@ -237,11 +237,13 @@ def parser() -> argparse.ArgumentParser:
     w = sub.add_parser("workshop", help="the facilitator and participant packs of a workshop kit (HTML, PDF)")
     w.add_argument("kit")
     w.add_argument("--paper", choices=["a4", "letter"], default="a4")
-    w.add_argument("--out", type=Path, help="folder for the packs (default _build/workshops/KIT)")
+    w.add_argument("--out", type=Path, help="folder for the packs (default _build/workshops/KIT[-LANG])")
+    w.add_argument("--lang", help="the packs' language, a published one (default: the source language)")
     w.set_defaults(run=_workshop)
     s = sub.add_parser("slides", help="slide decks with trainer's notes, per module (reveal.js and PPTX)")
     s.add_argument("module", nargs="*", help="module ids, e.g. FR3 T2 (default: every module with notes)")
-    s.add_argument("--out", type=Path, help="folder for the decks (default _build/slides)")
+    s.add_argument("--out", type=Path, help="folder for the decks (default _build/slides[/LANG])")
+    s.add_argument("--lang", help="the decks' language, a published one (default: the source language)")
     s.set_defaults(run=_slides)
     d = sub.add_parser(
         "dist",

@@ -3,6 +3,7 @@ level, so that two observers give the same score. The book and the workshop pack
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -32,10 +33,12 @@ class Checklist(BaseModel):
     areas: list[Area] = Field(min_length=1)
     pass_rule: str = Field(min_length=20)
 
-    def markdown(self) -> str:
-        """The checklist as a Markdown table with a score column, for print and for the book."""
+    def markdown(self, t: Callable[[str], str] = str) -> str:
+        """The checklist as a Markdown table with a score column, for print and for the book; `t`
+        gives the headings in the checklist's language (frontline.content.interface)."""
         top = max(len(a.levels) for a in self.areas) - 1
-        head = "| Area | " + " | ".join(str(n) for n in range(top, -1, -1)) + " | Score and example |"
+        levels = " | ".join(str(n) for n in range(top, -1, -1))
+        head = f"| {t('Area')} | {levels} | {t('Score and example')} |"
         rule = "| --- " * (top + 3) + "|"
         rows = [
             f"| **{a.area}**: {a.what.strip()} | "
@@ -44,7 +47,7 @@ class Checklist(BaseModel):
             for a in self.areas
         ]
         return "\n".join(
-            [self.use.strip(), "", head, rule, *rows, "", f"**Pass rule.** {self.pass_rule.strip()}"]
+            [self.use.strip(), "", head, rule, *rows, "", f"**{t('Pass rule.')}** {self.pass_rule.strip()}"]
         )
 
 

@@ -20,6 +20,26 @@ from ..paths import Project
 
 DOMAIN = "frontline"
 
+# The README of a workshop's practice set (frontline.printed.workshop), one message: a translator
+# sees it whole.
+PRACTICE_README = """Practice set for the quiz {quiz}: {count} invented submissions (P01 to {last}).
+
+No real learner wrote these. They are the quiz as learners receive it, with answers typed in:
+mostly right, some wrong, a few blank, and one or two in the wrong form. Trainees grade these
+instead of real submissions, so real learners' answers and grades never leave the trainer.
+Regenerate the set with `frontline workshop KIT` whenever the question bank changes.
+
+To grade them, in the project folder on a training laptop (never in a project that holds a real
+course's grades: grading records the codes P01, P02, ... in the gradebook):
+
+1. Copy the folders inside submitted/ (P01, P02, ...) into assessments/submitted/,
+   so that each one is assessments/submitted/<code>/{quiz}/{quiz}.ipynb.
+2. Run:  frontline grade {quiz}
+3. Open the grades file and a feedback page, then run the report with --anonymize.
+
+A written answer, if the quiz has one, waits for a person to mark it: that is part of the practice.
+"""
+
 # msgid -> a note for the translator (where it shows). Placeholders in {braces} stay as they are.
 MESSAGES: dict[str, str] = {
     # Self-checks (frontline.book.selfcheck) and their script (assets/static/frontline.js).
@@ -83,6 +103,109 @@ MESSAGES: dict[str, str] = {
     # The language switcher (frontline.book.sphinxext), at the top of every page.
     "This page in:": "before the links to the same page in the other languages",
     "(in English)": "after a link to a page this language's edition does not hold yet",
+    # Workshop packs (frontline.printed.workshop), checklists and the book's list of kits.
+    "**{label}:** {text}": "a labelled line in the workshop packs, e.g. **Method:** Case study in groups",
+    "Audience": "workshop pack label",
+    "Participants": "workshop pack label",
+    "Length": "workshop pack label",
+    "1 day": "length of a one-day kit",
+    "{days} days": "length of a kit",
+    "This pack is for facilitators only: it holds notes and answer keys. Give participants the "
+    "participant pack.": "facilitator pack, at the top",
+    "The kit covers these objectives:": "facilitator pack, before the list of objectives",
+    "Agenda": "workshop packs: heading",
+    "{day} ({start} to {end})": "agenda: a day's heading with its clock times",
+    "Time": "agenda and kit list: column heading",
+    "Session": "agenda and kit list: column heading",
+    "Objectives": "agenda: column heading",
+    "Session plans": "facilitator pack: heading",
+    "{day}, {start} to {end}: {session}": "facilitator pack: a session's heading",
+    "Method": "facilitator pack label",
+    "Modules": "facilitator pack label",
+    "Staff": "facilitator pack label",
+    "Slides": "facilitator pack label",
+    "Materials": "facilitator pack label",
+    "Activity": "facilitator pack label",
+    "Rotations": "facilitator pack label",
+    "Checklist": "facilitator pack label",
+    "Practice set": "facilitator pack label",
+    "Notes": "facilitator pack label, before a session's notes",
+    "{modules} (`{command}`; trainer's notes under each slide)": "facilitator pack: a session's slides; "
+    "keep the command in backticks",
+    "{minutes} minutes": "an activity's length",
+    "{minutes} to read": "part of an activity's length",
+    "{minutes} of debrief": "part of an activity's length",
+    "{groups} groups of up to {size}": "how an activity splits the room",
+    "run it {times} times, a new officer each time": "a role-play's rotations",
+    "`{file}` beside this pack, one per observer": "facilitator pack: the checklist of a session",
+    "{count} invented submissions of the quiz {quiz}, in the folder `{folder}` beside this pack; its "
+    "README.txt says how to grade them. Facilitator material: do not hand it out.": "facilitator "
+    "pack: a session's practice set; keep README.txt and the folder as written",
+    "Activities": "facilitator pack: heading",
+    "Case study": "kind of activity",
+    "Role-play": "kind of activity",
+    "Simulation": "kind of activity",
+    "Micro-teaching": "kind of activity",
+    "{kind}, {minutes} minutes.": "facilitator pack: an activity's kind and length",
+    "Role card: {role}": "facilitator pack: a role's brief",
+    "Questions:": "workshop packs: before an activity's questions",
+    "Facilitator notes:": "facilitator pack",
+    "What good practice looks like:": "facilitator pack: an activity's answer key",
+    "Preparation": "facilitator pack: heading",
+    "The team ({count}):": "facilitator pack: before the list of staff",
+    "Room": "facilitator pack label",
+    "Preparation time": "facilitator pack label",
+    "about {hours} hours.": "facilitator pack: preparation time",
+    "Print and bring (all sessions):": "facilitator pack: before the list of materials",
+    "Item": "facilitator pack: column heading of the materials",
+    "Used on": "facilitator pack: column heading of the materials (the days)",
+    "Role cards for '{activity}': {sets} set(s), cut out": "facilitator pack: an item to print",
+    "'{checklist}': one per observer": "facilitator pack: an item to print",
+    "{kit}: facilitator pack": "title of a pack",
+    "{kit}: participant pack": "title of a pack",
+    "{kit}: role cards": "title of the role cards' sheet",
+    "{kit}. Frontline workshop kit '{id}'.": "footer of every page of a pack; keep {id} as it is",
+    "The stories in this pack are invented. Some of them describe exploitation: take a break when "
+    "you need one, and talk to a trainer in private at any time.": "participant pack, at the top",
+    "Handouts": "participant pack: heading",
+    "Role cards are on a separate sheet: the trainer hands each card only to its player.": (
+        "participant pack, after the handouts"
+    ),
+    "Referral contacts": "participant pack: heading",
+    "Evaluation form": "participant pack: heading",
+    "Do not write your name. Circle one number: 1 = strongly disagree, 5 = strongly agree.": (
+        "evaluation form: instructions"
+    ),
+    "Statement": "evaluation form: column heading",
+    "The course met its objectives.": "evaluation form: a statement",
+    "The content is useful in my daily work.": "evaluation form: a statement",
+    "The exercises and role-plays helped me practise.": "evaluation form: a statement",
+    "The pace was right.": "evaluation form: a statement",
+    "The trainers explained things clearly.": "evaluation form: a statement",
+    "I know whom to call when I suspect trafficking.": "evaluation form: a statement",
+    "What will you do differently at work after this course?": "evaluation form: an open question",
+    "What was the most useful part, and why?": "evaluation form: an open question",
+    "What should we change next time?": "evaluation form: an open question",
+    "Cut along the lines. Give each card only to the person who plays that role.": "role cards, at the top",
+    PRACTICE_README: "README.txt of a practice set, beside the facilitator pack; keep the commands, "
+    "folder names and {placeholders} as they are",
+    "Area": "observation checklist: column heading",
+    "Score and example": "observation checklist: column heading",
+    "Pass rule.": "observation checklist: before the pass rule",
+    "{participants} participants.": "the book's list of kits",
+    "Objectives: {objectives}.": "the book's list of kits",
+    "Make the packs:": "the book's list of kits, before the command",
+    # Slide decks (frontline.book.slides).
+    "{module}: slides ({minutes} min)": "title of a slide deck's page; {module} is e.g. T1. The role",
+    "Case study (invented)": "slide title",
+    "Exercise: {title}": "slide title",
+    "... and {more} more point(s) in the module": "last line of a slide that does not show every point",
+    "the module": "slide text, where the module links to one of its own sections",
+    "the page '{page}'": "slide text, where the module links to another page",
+    "Say": "trainer's notes under a slide",
+    "Ask": "trainer's notes under a slide",
+    "Safety": "trainer's notes under a slide",
+    "{minutes} min": "trainer's notes under a slide: its time",
     # Furo writes these in English with no gettext call; the build replaces them.
     "Skip to content": "theme: first link of every page",
     "Toggle site navigation sidebar": "theme: screen-reader label",

@@ -18,7 +18,8 @@ from ..content.catalogs import finished
 from ..content.interface import interface
 from ..content.modules import module_paths
 from ..content.national import National, substitute
-from ..markdown import markdown, to_html
+from ..content.page_text import translate_markdown
+from ..markdown import to_html
 from ..paths import Project
 from .printable import PAPERS, html_page, page_count, pdf_document
 from .typography import print_text
@@ -66,53 +67,16 @@ def find_cards(project: Project) -> list[Card]:
     return sorted(cards, key=lambda c: c.id)
 
 
-# What opens a block's first line before its text: quote marks, a list marker, a heading's hashes.
-LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:#{1,6}\s+)?")
-DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
-CELL_SPLIT = re.compile(r"(?<!\\)\|")
-
-
-def _msgid(source: str) -> str:
-    """A piece's msgid as Sphinx writes it: its Markdown source on one line."""
-    return source.replace("\n", " ").strip()
-
-
-def _row(line: str, translate) -> str:
-    cells = CELL_SPLIT.split(line.strip().removeprefix("|").removesuffix("|"))
-    done = [CELL_SPLIT.sub(r"\\|", translate(cell.strip())) for cell in cells]
-    return "| " + " | ".join(done) + " |"
-
-
-def translate_markdown(body: str, translate) -> str:
-    """`body` with each piece Sphinx extracts replaced by `translate(msgid)`, the Markdown around
-    it (list markers, headings, table rules) kept: a translated piece is written on one line."""
-    lines = body.splitlines()
-    out: list[str | None] = list(lines)
-    tokens = markdown().parse(body)
-    for n, tok in enumerate(tokens):
-        if tok.type in ("paragraph_open", "heading_open") and tok.map:
-            start, end = tok.map
-            text = translate(_msgid(tokens[n + 1].content)).replace("\n", " ")
-            lead = LEAD.match(lines[start])
-            out[start] = (lead.group(0) if lead else "") + text
-            for i in range(start + 1, end):
-                out[i] = None
-        elif tok.type == "table_open" and tok.map:
-            for i in range(*tok.map):
-                if lines[i].strip() and not DELIMITER_ROW.match(lines[i]):
-                    out[i] = _row(lines[i], translate)
-    return "\n".join(line for line in out if line is not None) + "\n"
-
-
 def localize(card: Card, project: Project, lang: str) -> Card:
     """The card in `lang`, from its module page's catalog, with that language's print typography."""
     document = card.module.relative_to(project.root).with_suffix("").as_posix()
     done = finished(project, lang, document)
 
-    def translate(msgid: str) -> str:
-        return print_text(done.get(msgid, msgid), lang)
+    def translate(msgid: str) -> str | None:
+        return print_text(done[msgid], lang) if msgid in done else None
 
-    return Card(card.id, translate(card.title), translate_markdown(card.body, translate), card.module, lang)
+    title = translate(card.title) or card.title
+    return Card(card.id, title, translate_markdown(card.body, translate), card.module, lang)
 
 
 def card_html(card: Card, national: National) -> str:

@@ -3,39 +3,74 @@ participant pack (agenda, handouts, contact sheet and evaluation form, with the 
 cut-out sheet), as HTML and PDF.
 Facilitator-only text never enters the participant pack; `pack_leaks` proves it. A session that names
 a `practice` quiz gets a practice set of invented submissions beside the facilitator pack, in
-`practice/<quiz>/`, checked for hidden tests and answer keys before it is left there."""
+`practice/<quiz>/`, checked for hidden tests and answer keys before it is left there.
+
+In another language (`--lang fr`) the kit's and activities' text comes from their catalogs
+(frontline.content.data_catalogs), the objectives and the contact sheet from the module pages'
+catalogs, the packs' own words from the interface catalog, and the practice set is the quiz in
+that language: every file the command writes follows the language; its messages stay English."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..content.bank import Bank, load_bank, plain
 from ..content.checklists import load_checklist
-from ..content.kits import Activity, Kit, load_activity, load_kit
+from ..content.interface import PRACTICE_README, interface
+from ..content.kits import Activity, Kit, Session, load_activity, load_kit
+from ..content.languages import source_language
 from ..content.modules import read_modules
 from ..content.national import National, load_national, substitute
+from ..content.page_text import localized_module
 from ..errors import FrontlineError
 from ..grading.leaks import scan, visible_text
 from ..grading.practice import write_practice_set
 from ..paths import Project
-from .cards import find_cards
+from .cards import find_cards, localize
 from .printable import html_page, pdf_document
+from .typography import print_text
 
-EVALUATION = [
+PRACTICE_FOLDER = "practice"
+PRACTICE_COUNT = 12
+PRACTICE_LINE = (
+    "{count} invented submissions of the quiz {quiz}, in the folder `{folder}` beside this pack; its "
+    "README.txt says how to grade them. Facilitator material: do not hand it out."
+)
+EVALUATION = (
     "The course met its objectives.",
     "The content is useful in my daily work.",
     "The exercises and role-plays helped me practise.",
     "The pace was right.",
     "The trainers explained things clearly.",
     "I know whom to call when I suspect trafficking.",
-]
-OPEN_QUESTIONS = [
+)
+OPEN_QUESTIONS = (
     "What will you do differently at work after this course?",
     "What was the most useful part, and why?",
     "What should we change next time?",
-]
+)
+KIND_NAMES = {
+    "case-study": "Case study",
+    "role-play": "Role-play",
+    "simulation": "Simulation",
+    "micro-teaching": "Micro-teaching",
+}
+Words = Callable[[str], str]  # an interface string in the pack's language (frontline.content.interface)
+
+
+def _say(t: Words, msgid: str, **values: object) -> str:
+    text = t(msgid)
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", str(value))
+    return text
+
+
+def _line(t: Words, label: str, text: str) -> str:
+    """A labelled line (`**Method:** ...`) as the language writes it."""
+    return _say(t, "**{label}:** {text}", label=t(label), text=text)
 
 
 @dataclass
@@ -53,13 +88,16 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "/")
 
 
-def _agenda(kit: Kit, objectives: dict[str, str], with_objectives: bool) -> list[str]:
-    lines = ["## Agenda", ""]
+def _agenda(kit: Kit, t: Words, with_objectives: bool) -> list[str]:
+    lines = [f"## {t('Agenda')}", ""]
     for day in kit.days:
         times = list(day.times())
-        lines += [f"### {day.title} ({times[0][0]} to {times[-1][1]})", ""]
-        header = "| Time | Session | Objectives |" if with_objectives else "| Time | Session |"
-        lines += [header, "| --- | --- | --- |" if with_objectives else "| --- | --- |"]
+        lines += [
+            f"### {_say(t, '{day} ({start} to {end})', day=day.title, start=times[0][0], end=times[-1][1])}",
+            "",
+        ]
+        columns = [t("Time"), t("Session"), *([t("Objectives")] if with_objectives else [])]
+        lines += ["| " + " | ".join(columns) + " |", "| --- " * len(columns) + "|"]
         for start, end, s in times:
             row = f"| {start}-{end} | {_cell(s.title)} |"
             if with_objectives:
@@ -69,110 +107,171 @@ def _agenda(kit: Kit, objectives: dict[str, str], with_objectives: bool) -> list
     return lines
 
 
-def facilitator_pack(kit: Kit, activities: dict[str, Activity], objectives: dict[str, str]) -> Pack:
+def _length(kit: Kit, t: Words) -> str:
+    return t("1 day") if len(kit.days) == 1 else _say(t, "{days} days", days=len(kit.days))
+
+
+def _activity_line(act: Activity, kit: Kit, t: Words) -> str:
+    parts = [_say(t, "{minutes} minutes", minutes=act.minutes)]
+    if act.reading_minutes:
+        parts.append(_say(t, "{minutes} to read", minutes=act.reading_minutes))
+    if act.debrief_minutes:
+        parts.append(_say(t, "{minutes} of debrief", minutes=act.debrief_minutes))
+    if act.group_size:
+        groups = act.groups(kit.max_participants)
+        parts.append(_say(t, "{groups} groups of up to {size}", groups=groups, size=act.group_size))
+    return _line(t, "Activity", f"{act.title} ({', '.join(parts)})")
+
+
+def _session_plan(
+    kit: Kit, s: Session, activities: dict[str, Activity], objectives: dict[str, str], t: Words, lang: str
+) -> list[str]:
+    lines = [f"- **{o}** {objectives.get(o, '')}" for o in s.objectives]
+    if s.method:
+        lines.append("- " + _line(t, "Method", s.method))
+    if s.modules:
+        lines.append("- " + _line(t, "Modules", ", ".join(s.modules)))
+    if s.staff:
+        names = {m.id: m.name for m in kit.staff}
+        lines.append(
+            "- " + _line(t, "Staff", "; ".join(f"{names.get(w, w)}: {task}" for w, task in s.staff.items()))
+        )
+    if s.slides:
+        command = " ".join(["frontline slides", *s.slides, *(["--lang", lang] if lang != "en" else [])])
+        lines.append(
+            "- "
+            + _line(
+                t,
+                "Slides",
+                _say(
+                    t,
+                    "{modules} (`{command}`; trainer's notes under each slide)",
+                    modules=", ".join(s.slides),
+                    command=command,
+                ),
+            )
+        )
+    if s.materials:
+        lines.append("- " + _line(t, "Materials", "; ".join(s.materials)))
+    for a in s.activities:
+        act = activities[a]
+        lines.append("- " + _activity_line(act, kit, t))
+        if act.kind == "role-play" and s.rotations > 1:
+            lines.append(
+                "- "
+                + _line(
+                    t,
+                    "Rotations",
+                    _say(t, "run it {times} times, a new officer each time", times=s.rotations),
+                )
+            )
+    if s.checklist:
+        lines.append(
+            "- "
+            + _line(
+                t,
+                "Checklist",
+                _say(t, "`{file}` beside this pack, one per observer", file=f"checklist-{s.checklist}.pdf"),
+            )
+        )
+    if s.practice:
+        lines.append(
+            "- "
+            + _line(
+                t,
+                "Practice set",
+                _say(
+                    t,
+                    PRACTICE_LINE,
+                    count=PRACTICE_COUNT,
+                    quiz=s.practice,
+                    folder=f"{PRACTICE_FOLDER}/{s.practice}/",
+                ),
+            )
+        )
+    lines.append("")
+    if s.notes:
+        lines += [_line(t, "Notes", "").rstrip(), "", _para(s.notes), ""]
+    return lines
+
+
+def facilitator_pack(
+    kit: Kit, activities: dict[str, Activity], objectives: dict[str, str], t: Words, lang: str = "en"
+) -> Pack:
     lines = [
-        f"**Audience:** {kit.audience}. **Participants:** {kit.participants}. "
-        f"**Length:** {len(kit.days)} day{'s' if len(kit.days) != 1 else ''}.",
+        " ".join(
+            [
+                _line(t, "Audience", kit.audience) + ".",
+                _line(t, "Participants", kit.participants) + ".",
+                _line(t, "Length", _length(kit, t)) + ".",
+            ]
+        ),
         "",
-        "This pack is for facilitators only: it holds notes and answer keys. Give participants the "
-        "participant pack.",
+        t(
+            "This pack is for facilitators only: it holds notes and answer keys. Give participants the "
+            "participant pack."
+        ),
         "",
-        "**The kit covers these objectives:**",
+        f"**{t('The kit covers these objectives:')}**",
         "",
         *[f"- **{o}** {objectives.get(o, '')}" for o in kit.claims],
         "",
-        *_agenda(kit, objectives, with_objectives=True),
-        *_preparation(kit, activities),
-        "## Session plans",
+        *_agenda(kit, t, with_objectives=True),
+        *_preparation(kit, activities, t),
+        f"## {t('Session plans')}",
         "",
     ]
     for day in kit.days:
         for start, end, s in day.times():
             if s.kind == "break":
                 continue
-            lines += [f"### {day.title}, {start}-{end}: {s.title}", ""]
-            for o in s.objectives:
-                lines.append(f"- **{o}** {objectives.get(o, '')}")
-            if s.method:
-                lines.append(f"- **Method:** {s.method}")
-            if s.modules:
-                lines.append(f"- **Modules:** {', '.join(s.modules)}")
-            if s.staff:
-                names = {m.id: m.name for m in kit.staff}
-                tasks = [f"{names.get(who, who)}: {task}" for who, task in s.staff.items()]
-                lines.append("- **Staff:** " + "; ".join(tasks))
-            if s.slides:
-                lines.append(
-                    f"- **Slides:** {', '.join(s.slides)} (`frontline slides {' '.join(s.slides)}`; "
-                    "trainer's notes under each slide)"
-                )
-            if s.materials:
-                lines.append(f"- **Materials:** {'; '.join(s.materials)}")
-            for a in s.activities:
-                act = activities[a]
-                parts = [f"{act.minutes} minutes"]
-                if act.reading_minutes:
-                    parts.append(f"{act.reading_minutes} to read")
-                if act.debrief_minutes:
-                    parts.append(f"{act.debrief_minutes} of debrief")
-                if act.group_size:
-                    parts.append(f"{act.groups(kit.max_participants)} groups of up to {act.group_size}")
-                lines.append(f"- **Activity:** {act.title} ({', '.join(parts)})")
-                if act.kind == "role-play" and s.rotations > 1:
-                    lines.append(f"- **Rotations:** run it {s.rotations} times, a new officer each time")
-            if s.checklist:
-                lines.append(
-                    f"- **Checklist:** `checklist-{s.checklist}.pdf` beside this pack, one per observer"
-                )
-            if s.practice:
-                lines.append(
-                    f"- **Practice set:** {PRACTICE_COUNT} invented submissions of the quiz {s.practice}, "
-                    f"in the folder `{PRACTICE_FOLDER}/{s.practice}/` beside this pack; its README.txt "
-                    "says how to grade them. Facilitator material: do not hand it out."
-                )
-            lines.append("")
-            if s.notes:
-                lines += ["**Notes:**", "", _para(s.notes), ""]
-    lines += ["## Activities", ""]
+            heading = _say(
+                t, "{day}, {start} to {end}: {session}", day=day.title, start=start, end=end, session=s.title
+            )
+            lines += [f"### {heading}", ""]
+            lines += _session_plan(kit, s, activities, objectives, t, lang)
+    lines += [f"## {t('Activities')}", ""]
     for a in _used(kit, activities):
-        lines += [
-            f"### {a.title}",
-            "",
-            f"*{a.fictional}* {a.kind.replace('-', ' ').capitalize()}, {a.minutes} minutes. {a.group}.",
-            "",
-            _para(a.scenario),
-            "",
-        ]
+        kind = _say(t, "{kind}, {minutes} minutes.", kind=t(KIND_NAMES[a.kind]), minutes=a.minutes)
+        lines += [f"### {a.title}", "", f"*{a.fictional}* {kind} {a.group}.", "", _para(a.scenario), ""]
         for role in a.roles:
-            lines += [f"**Role card: {role.role}**", "", _para(role.brief), ""]
-        lines += ["**Questions:**", "", *[f"- {q}" for q in a.questions], ""]
-        lines += ["**Facilitator notes:**", "", _para(a.facilitator_notes), ""]
-        lines += ["**What good practice looks like:**", "", _para(a.answer_key), ""]
-    return Pack(f"{kit.title}: facilitator pack", "\n".join(lines))
+            lines += [f"**{_say(t, 'Role card: {role}', role=role.role)}**", "", _para(role.brief), ""]
+        lines += [f"**{t('Questions:')}**", "", *[f"- {q}" for q in a.questions], ""]
+        lines += [f"**{t('Facilitator notes:')}**", "", _para(a.facilitator_notes), ""]
+        lines += [f"**{t('What good practice looks like:')}**", "", _para(a.answer_key), ""]
+    return Pack(_say(t, "{kit}: facilitator pack", kit=kit.title), "\n".join(lines))
 
 
-def _preparation(kit: Kit, activities: dict[str, Activity]) -> list[str]:
+def _preparation(kit: Kit, activities: dict[str, Activity], t: Words) -> list[str]:
     """The facilitators' team, the room, the time to prepare, and one list of everything to print
     or bring, gathered from every session, so nothing is found missing on the day."""
-    lines = ["## Preparation", "", f"**The team ({len(kit.staff)}):**", ""]
+    lines = [f"## {t('Preparation')}", "", f"**{_say(t, 'The team ({count}):', count=len(kit.staff))}**", ""]
     lines += [f"- **{m.name}**: {m.does}" for m in kit.staff]
-    lines += ["", f"**Room:** {' '.join(kit.room.split())}", ""]
-    lines += [
-        f"**Preparation time:** about {kit.preparation_hours} hours. {' '.join(kit.preparation.split())}",
-        "",
-    ]
+    lines += ["", _line(t, "Room", " ".join(kit.room.split())), ""]
+    hours = _say(t, "about {hours} hours.", hours=kit.preparation_hours)
+    lines += [_line(t, "Preparation time", f"{hours} {' '.join(kit.preparation.split())}"), ""]
     items: dict[str, list[str]] = {}
     for day, _, s in kit.sessions():
         for m in s.materials:
             items.setdefault(" ".join(m.split()), []).append(day.title)
         for a in filter(None, map(activities.get, s.activities)):
-            groups = a.groups(kit.max_participants)
             if a.roles:
-                key = f"Role cards for '{a.title}': {groups} set(s), cut out"
+                key = _say(
+                    t,
+                    "Role cards for '{activity}': {sets} set(s), cut out",
+                    activity=a.title,
+                    sets=a.groups(kit.max_participants),
+                )
                 items.setdefault(key, []).append(day.title)
         if s.checklist:
-            items.setdefault(f"Checklist '{s.checklist}': one per observer", []).append(day.title)
-    lines += ["**Print and bring (all sessions):**", "", "| Item | Used on |", "| --- | --- |"]
+            key = f"{t('Checklist')} " + _say(t, "'{checklist}': one per observer", checklist=s.checklist)
+            items.setdefault(key, []).append(day.title)
+    lines += [
+        f"**{t('Print and bring (all sessions):')}**",
+        "",
+        f"| {t('Item')} | {t('Used on')} |",
+        "| --- | --- |",
+    ]
     lines += [f"| {_cell(item)} | {', '.join(dict.fromkeys(days))} |" for item, days in items.items()]
     return [*lines, ""]
 
@@ -182,18 +281,20 @@ def _used(kit: Kit, activities: dict[str, Activity]) -> list[Activity]:
     return [activities[a] for a in ids]
 
 
-def participant_pack(kit: Kit, activities: dict[str, Activity], contacts: str | None) -> Pack:
+def participant_pack(kit: Kit, activities: dict[str, Activity], contacts: str | None, t: Words) -> Pack:
     lines = [
         f"**{kit.title}.** {kit.audience}.",
         "",
-        "The stories in this pack are invented. Some of them describe exploitation: take a break when "
-        "you need one, and talk to a trainer in private at any time.",
+        t(
+            "The stories in this pack are invented. Some of them describe exploitation: take a break when "
+            "you need one, and talk to a trainer in private at any time."
+        ),
         "",
-        *_agenda(kit, {}, with_objectives=False),
+        *_agenda(kit, t, with_objectives=False),
     ]
     used = _used(kit, activities)
     if used:
-        lines += ["## Handouts", ""]
+        lines += [f"## {t('Handouts')}", ""]
         for a in used:
             lines += [
                 f"### {a.title}",
@@ -203,35 +304,38 @@ def participant_pack(kit: Kit, activities: dict[str, Activity], contacts: str | 
                 " ".join(a.scenario.split()),
                 "",
             ]
-            lines += ["**Questions:**", "", *[f"- {q}" for q in a.questions], ""]
+            lines += [f"**{t('Questions:')}**", "", *[f"- {q}" for q in a.questions], ""]
     if any(a.roles for a in used):
-        lines += ["Role cards are on a separate sheet: the trainer hands each card only to its player.", ""]
+        lines += [
+            t("Role cards are on a separate sheet: the trainer hands each card only to its player."),
+            "",
+        ]
     if contacts:
-        lines += ["## Referral contacts", "", contacts, ""]
+        lines += [f"## {t('Referral contacts')}", "", contacts, ""]
     lines += [
-        "## Evaluation form",
+        f"## {t('Evaluation form')}",
         "",
-        "Do not write your name. Circle one number: 1 = strongly disagree, 5 = strongly agree.",
+        t("Do not write your name. Circle one number: 1 = strongly disagree, 5 = strongly agree."),
         "",
-        "| Statement | 1 | 2 | 3 | 4 | 5 |",
+        f"| {t('Statement')} | 1 | 2 | 3 | 4 | 5 |",
         "| --- | --- | --- | --- | --- | --- |",
-        *[f"| {q} | 1 | 2 | 3 | 4 | 5 |" for q in EVALUATION],
+        *[f"| {t(q)} | 1 | 2 | 3 | 4 | 5 |" for q in EVALUATION],
         "",
         *[
-            f"**{q}**\n\n____________________________________________________________\n"
+            f"**{t(q)}**\n\n____________________________________________________________\n"
             for q in OPEN_QUESTIONS
         ],
     ]
-    return Pack(f"{kit.title}: participant pack", "\n".join(lines))
+    return Pack(_say(t, "{kit}: participant pack", kit=kit.title), "\n".join(lines))
 
 
-def role_cards(kit: Kit, activities: dict[str, Activity]) -> Pack:
+def role_cards(kit: Kit, activities: dict[str, Activity], t: Words) -> Pack:
     """One card per role, to cut out: each player sees only their own brief."""
-    lines = ["Cut along the lines. Give each card only to the person who plays that role.", ""]
+    lines = [t("Cut along the lines. Give each card only to the person who plays that role."), ""]
     for a in _used(kit, activities):
         for role in a.roles:
             lines += ["---", "", f"### {role.role}", "", f"*{a.title}*", "", _para(role.brief), ""]
-    return Pack(f"{kit.title}: role cards", "\n".join(lines))
+    return Pack(_say(t, "{kit}: role cards", kit=kit.title), "\n".join(lines))
 
 
 def facilitator_only(kit: Kit, activities: dict[str, Activity]) -> list[tuple[str, str]]:
@@ -245,100 +349,127 @@ def facilitator_only(kit: Kit, activities: dict[str, Activity]) -> list[tuple[st
     return found
 
 
-def pack_leaks(project: Project, kit: Kit, activities: dict[str, Activity], pages: list[Path]) -> list[str]:
-    """Facilitator-only text or graded answers found in the participant pack's files."""
-    leaks = [str(leak) for leak in scan(pages, load_bank(project))]
+def pack_leaks(
+    project: Project, kits: list[tuple[Kit, dict[str, Activity]]], banks: list[Bank], pages: list[Path]
+) -> list[str]:
+    """Facilitator-only text or graded answers found in the participant pack's files. `kits` and
+    `banks` hold the pack's language and the source language: a French pack must not carry a
+    French answer key, nor an English one left untranslated."""
+    leaks = [str(leak) for leak in scan(pages, *banks)]
+    secrets = [
+        (what, plain(secret)[:80])
+        for kit, activities in kits
+        for what, secret in facilitator_only(kit, activities)
+    ]
     for page in pages:
         text = visible_text(page)
-        for what, secret in facilitator_only(kit, activities):
+        for what, probe in secrets:
             # Long enough to be unmistakable; compare a distinctive opening.
-            probe = plain(secret)[:80]
             if len(probe) >= 30 and probe in text:
                 leaks.append(f"{page}: {what} is in the participant pack")
-    return leaks
+    return list(dict.fromkeys(leaks))
 
 
-PRACTICE_FOLDER = "practice"
-PRACTICE_COUNT = 12
+def practice_readme(quiz_id: str, count: int, t: Words) -> str:
+    return _say(t, PRACTICE_README, quiz=quiz_id, count=count, last=f"P{count:02d}")
 
 
-def practice_readme(quiz_id: str, count: int) -> str:
-    return f"""Practice set for the quiz {quiz_id}: {count} invented submissions (P01 to P{count:02d}).
-
-No real learner wrote these. They are the quiz as learners receive it, with answers typed in:
-mostly right, some wrong, a few blank, and one or two in the wrong form. Trainees grade these
-instead of real submissions, so real learners' answers and grades never leave the trainer.
-Regenerate the set with `frontline workshop KIT` whenever the question bank changes.
-
-To grade them, in the project folder on a training laptop (never in a project that holds a real
-course's grades: grading records the codes P01, P02, ... in the gradebook):
-
-1. Copy the folders inside submitted/ (P01, P02, ...) into assessments/submitted/,
-   so that each one is assessments/submitted/<code>/{quiz_id}/{quiz_id}.ipynb.
-2. Run:  frontline grade {quiz_id}
-3. Open the grades file and a feedback page, then run the report with --anonymize.
-
-A written answer, if the quiz has one, waits for a person to mark it: that is part of the practice.
-"""
-
-
-def write_practice(bank: Bank, quiz_id: str, folder: Path, count: int = PRACTICE_COUNT) -> list[Path]:
-    """A quiz's practice set and its README under folder/practice/<quiz>/; refused (and removed)
-    if any notebook shows a hidden test or an answer key."""
+def write_practice(
+    bank: Bank, quiz_id: str, folder: Path, t: Words, count: int = PRACTICE_COUNT, more: tuple[Bank, ...] = ()
+) -> list[Path]:
+    """A quiz's practice set (in the bank's language) and its README under folder/practice/<quiz>/;
+    refused (and removed) if any notebook shows a hidden test or an answer key."""
     target = folder / PRACTICE_FOLDER / quiz_id
     if target.exists():
         shutil.rmtree(target)  # a set from an older bank must not linger beside the new one
     notebooks = write_practice_set(target, bank.quiz(quiz_id), count)
-    leaks = scan(notebooks, bank)
+    leaks = scan(notebooks, bank, *more)
     if leaks:
         shutil.rmtree(target)
         raise FrontlineError(f"practice set refused: {leaks[0]}")
     readme = target / "README.txt"
-    readme.write_text(practice_readme(quiz_id, count), encoding="utf-8")
+    readme.write_text(practice_readme(quiz_id, count, t), encoding="utf-8")
     return [readme, *notebooks]
 
 
-def build_packs(project: Project, kit_id: str, paper: str = "a4", out: Path | None = None) -> list[Path]:
-    """Write both packs as HTML and PDF; refuses to write a participant pack that leaks."""
-    kit = load_kit(project, kit_id)
+def build_packs(
+    project: Project, kit_id: str, paper: str = "a4", out: Path | None = None, lang: str | None = None
+) -> list[Path]:
+    """Write both packs as HTML and PDF in `lang` (default: the source language); refuses to write a
+    participant pack that leaks, in either language."""
+    source = source_language(project).code
+    lang = lang or source
+    if lang != source:
+        _check_published(project, lang, kit_id)
+    t = interface(project, lang)
+    kit = load_kit(project, kit_id, lang)
     national: National = load_national(project)
     ids = dict.fromkeys(a for day in kit.days for s in day.sessions for a in s.activities)
-    activities = {a: load_activity(project, a) for a in ids}
-    objectives = {o: text for m in read_modules(project) for o, text in m.objectives.items()}
-    contacts = next((c.body for c in find_cards(project) if c.id == "referral-contacts"), None)
-    folder = out or project.build / "workshops" / kit.id
+    activities = {a: load_activity(project, a, lang) for a in ids}
+    objectives = {
+        o: text
+        for m in read_modules(project)
+        for o, text in localized_module(project, m, lang).objectives.items()
+    }
+    card = next((c for c in find_cards(project) if c.id == "referral-contacts"), None)
+    contacts = (localize(card, project, lang) if lang != source else card).body if card else None
+    folder = out or project.build / "workshops" / (kit.id if lang == source else f"{kit.id}-{lang}")
     folder.mkdir(parents=True, exist_ok=True)
-    footer = f"{kit.title}. Frontline workshop kit '{kit.id}'."
+    footer = _say(t, "{kit}. Frontline workshop kit '{id}'.", kit=kit.title, id=kit.id)
     written = []
     for name, pack in (
-        ("facilitator", facilitator_pack(kit, activities, objectives)),
-        ("participant", participant_pack(kit, activities, contacts)),
-        ("role-cards", role_cards(kit, activities)),
+        ("facilitator", facilitator_pack(kit, activities, objectives, t, lang)),
+        ("participant", participant_pack(kit, activities, contacts, t)),
+        ("role-cards", role_cards(kit, activities, t)),
     ):
-        text = substitute(pack.markdown, national)
+        text = print_text(substitute(pack.markdown, national, lang), lang)
         html = folder / f"{name}.html"
-        html.write_text(html_page(pack.title, text, footer), encoding="utf-8")
+        html.write_text(html_page(pack.title, text, footer, lang), encoding="utf-8")
         pdf = folder / f"{name}.pdf"
-        pdf.write_bytes(pdf_document(pack.title, text, paper, footer, "Frontline"))
+        pdf.write_bytes(pdf_document(pack.title, text, paper, footer, "Frontline", lang))
         written += [html, pdf]
+    variants = [(kit, activities)]
+    banks = [load_bank(project, lang)]
+    if lang != source:
+        english = load_kit(project, kit_id)
+        variants.append((english, {a: load_activity(project, a) for a in ids}))
+        banks.append(load_bank(project))
     public = [folder / "participant.html", folder / "role-cards.html"]
-    leaks = pack_leaks(project, kit, activities, public)
+    leaks = pack_leaks(project, variants, banks, public)
     if leaks:
         for path in written:
             if path.stem in {"participant", "role-cards"}:
                 path.unlink()
         raise FrontlineError(leaks[0])
     for checklist_id in dict.fromkeys(s.checklist for _, _, s in kit.sessions() if s.checklist):
-        checklist = load_checklist(project, checklist_id)
+        checklist = load_checklist(project, checklist_id, lang)
+        text = print_text(checklist.markdown(t), lang)
         (folder / f"checklist-{checklist_id}.html").write_text(
-            html_page(checklist.title, checklist.markdown(), footer), encoding="utf-8"
+            html_page(checklist.title, text, footer, lang), encoding="utf-8"
         )
         (folder / f"checklist-{checklist_id}.pdf").write_bytes(
-            pdf_document(checklist.title, checklist.markdown(), paper, footer, "Frontline")
+            pdf_document(checklist.title, text, paper, footer, "Frontline", lang)
         )
-    practice = dict.fromkeys(s.practice for day in kit.days for s in day.sessions if s.practice)
-    if practice:
-        bank = load_bank(project)
-        for quiz_id in practice:
-            write_practice(bank, quiz_id, folder)
+    for quiz_id in dict.fromkeys(s.practice for day in kit.days for s in day.sessions if s.practice):
+        write_practice(banks[0], quiz_id, folder, t, more=tuple(banks[1:]))
     return written
+
+
+def _check_published(project: Project, lang: str, kit_id: str) -> None:
+    """A kit is made in a translation only where that language is published and holds the kit."""
+    from ..content.data_catalogs import document
+    from ..content.languages import load_languages
+
+    found = {language.code: language for language in load_languages(project)}
+    language = found.get(lang)
+    if language is None:
+        raise FrontlineError(
+            f"unknown language {lang!r} (languages: {', '.join(found)})",
+            project.root / "locale" / "languages.yaml",
+        )
+    catalog = document(project, project.root / "assets" / "kits" / f"{kit_id}.yaml")
+    if not language.covers(catalog):
+        raise FrontlineError(
+            f"the {language.name} edition does not hold the kit {kit_id} yet (its scope)",
+            project.root / "locale" / "languages.yaml",
+        )
