@@ -14,15 +14,20 @@ import io
 import re
 import shutil
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+from ..content.data_catalogs import document
 from ..content.datasets import load_dataset
 from ..content.exercises import load_exercise
+from ..content.interface import interface
+from ..content.languages import load_languages, source_language
 from ..content.localized import pick
 from ..content.modules import Module, read_modules, section
 from ..content.national import National, load_national, substitute
+from ..content.page_text import localized_module
 from ..content.slide_notes import KINDS, SlideNote, SlideNotes, load_notes, notes_path
 from ..errors import FrontlineError
 from ..files import zip_bytes
@@ -53,6 +58,22 @@ CASE = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class Voice:
+    """What a deck speaks: its national values, its language and the interface's words in it."""
+
+    national: National
+    lang: str = "en"
+    t: Callable[[str], str] = str
+
+
+def _say(voice: Voice, msgid: str, **values: object) -> str:
+    text = voice.t(msgid)
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", str(value))
+    return text
+
+
 @dataclass
 class Slide:
     title: str
@@ -62,28 +83,28 @@ class Slide:
     note: SlideNote | None = None
 
 
-def plain(text: str, national: National) -> str:
+def plain(text: str, voice: Voice) -> str:
     """A module's MyST as plain Markdown for a slide: roles to their text, citations dropped."""
     text = SEE_REF.sub("", CITE.sub("", text))
-    text = ROLE.sub(_role_text, text)
+    text = ROLE.sub(lambda m: _role_text(m, voice), text)
     text = LINK.sub(r"\1", text)
-    return " ".join(substitute(text, national).split())
+    return " ".join(substitute(text, voice.national, voice.lang).split())
 
 
-def _role_text(m: re.Match) -> str:
+def _role_text(m: re.Match, voice: Voice) -> str:
     kind, text, target = m.group(1), m.group(2).strip(), m.group(3)
     if kind == "doc":
-        return _doc_name(text)
+        return _doc_name(text, voice)
     if kind == "ref" and not target:
-        return "the module"  # a bare label has no words of its own
+        return voice.t("the module")  # a bare label has no words of its own
     return text
 
 
-def _doc_name(target: str) -> str:
+def _doc_name(target: str, voice: Voice) -> str:
     """A page as a reader names it: a module by its code (FR1), another page by its name."""
     name = target.rstrip("/").split("/")[-1]
     code = re.match(r"([a-z]{1,3}\d+)-", name)
-    return code.group(1).upper() if code else f"the page '{name.replace('-', ' ')}'"
+    return code.group(1).upper() if code else _say(voice, "the page '{page}'", page=name.replace("-", " "))
 
 
 def _shorten(text: str, words: int = MAX_WORDS) -> str:
@@ -105,7 +126,7 @@ def _blocks(body: str) -> str:
     return FENCE.sub("", body)
 
 
-def _outline(body: str, national: National) -> list[str]:
+def _outline(body: str, voice: Voice) -> list[str]:
     """A section in subsections: each one's heading and its first sentence."""
     parts = re.split(r"^### ", body, flags=re.M)[1:]
     if len(parts) < 2:
@@ -115,30 +136,32 @@ def _outline(body: str, national: National) -> list[str]:
         heading, _, rest = part.partition("\n")
         first = next((p for p in rest.split("\n\n") if p.strip() and not p.lstrip().startswith("|")), "")
         first = BULLET.sub(lambda m: m.group(1), first)
-        sentence = re.split(r"(?<=[.!?])\s+", plain(first, national))[0] if first.strip() else ""
-        found.append(f"**{plain(heading, national)}**" + (f": {_shorten(sentence, 25)}" if sentence else ""))
+        sentence = re.split(r"(?<=[.!?])\s+", plain(first, voice))[0] if first.strip() else ""
+        found.append(f"**{plain(heading, voice)}**" + (f": {_shorten(sentence, 25)}" if sentence else ""))
     return found
 
 
-def _section_slide(module: Module, heading: str, national: National, limit: int = MAX_BULLETS) -> Slide:
+def _section_slide(module: Module, heading: str, voice: Voice, limit: int = MAX_BULLETS) -> Slide:
     """A section's bullets (whole: a cut safety point reads as different advice), or its table's first
     two columns, whichever comes first; else its subsections as an outline; else its first paragraph."""
     body = _blocks(section(module.markdown, heading))
     intro = body.split("\n### ", 1)[0]
-    bullets = [plain(b, national) for b in BULLET.findall(intro)]
+    bullets = [plain(b, voice) for b in BULLET.findall(intro)]
     rows = [r for r in intro.splitlines() if r.startswith("|") and not re.match(r"^\|[\s|:-]+\|$", r)]
     first_bullet = BULLET.search(intro)
     if len(rows) > 1 and (not first_bullet or intro.index(rows[0]) < first_bullet.start()):
         cells = [[c.strip().strip("*").strip() for c in r.strip("|").split("|")] for r in rows[1:]]
-        bullets = [plain(f"**{c[0]}**: {c[1]}" if len(c) > 1 else c[0], national) for c in cells]
+        bullets = [plain(f"**{c[0]}**: {c[1]}" if len(c) > 1 else c[0], voice) for c in cells]
     if not bullets:
-        bullets = _outline(body, national)
+        bullets = _outline(body, voice)
     more = len(bullets) - limit
-    shown = bullets[:limit] + ([f"*... and {more} more point(s) in the module*"] if more > 0 else [])
+    shown = bullets[:limit] + (
+        [f"*{_say(voice, '... and {more} more point(s) in the module', more=more)}*"] if more > 0 else []
+    )
     paragraphs = [
         p for p in intro.split("\n\n") if p.strip() and not p.lstrip().startswith(("-", "|", "#", "1."))
     ]
-    text = "" if bullets else _shorten(plain(paragraphs[0], national)) if paragraphs else ""
+    text = "" if bullets else _shorten(plain(paragraphs[0], voice)) if paragraphs else ""
     return Slide(heading, shown, text)
 
 
@@ -148,33 +171,33 @@ def _png(figure) -> bytes:
     return buffer.getvalue()
 
 
-def _slide(kind: str, module: Module, project: Project, national: National) -> Slide:
+def _slide(kind: str, module: Module, heading: dict[str, str], project: Project, voice: Voice) -> Slide:
+    """One slide of `module` (in the deck's language); `heading` maps a source heading to its own."""
     if kind == "title":
         after = module.markdown.split(f"# {module.id}. {module.title}", 1)[-1]
         intro = _blocks(after.split("\n## ", 1)[0]).strip()
         first = intro.split("\n\n")[0] if intro else ""
-        return Slide(f"{module.id}. {module.title}", text=_shorten(plain(first, national), 45))
+        return Slide(f"{module.id}. {module.title}", text=_shorten(plain(first, voice), 45))
     if kind == "objectives":
-        return Slide(
-            "Learning objectives", [f"**{o}** {plain(t, national)}" for o, t in module.objectives.items()]
-        )
+        points = [f"**{o}** {plain(text, voice)}" for o, text in module.objectives.items()]
+        return Slide(heading["Learning objectives"], points)
     if kind == "key-points":
-        return _section_slide(module, "Key points", national, limit=99)  # the summary: every point
+        return _section_slide(module, heading["Key points"], voice, limit=99)  # the summary: every point
     if kind == "case":
         found = CASE.search(module.markdown)
         if not found:
             raise FrontlineError("the module has no case study", module.path)
-        paragraphs = [plain(p, national) for p in found.group(1).split("\n\n") if p.strip()]
-        return Slide("Case study (invented)", text=_shorten(" ".join(paragraphs[:3])))
+        paragraphs = [plain(p, voice) for p in found.group(1).split("\n\n") if p.strip()]
+        return Slide(voice.t("Case study (invented)"), text=_shorten(" ".join(paragraphs[:3])))
     if kind == "exercise":
         ids = module.calls("sorting_exercise")
         if not ids:
             raise FrontlineError("the module has no exercise", module.path)
-        ex = load_exercise(ids[0], project)
+        ex = load_exercise(ids[0], project, voice.lang)
         return Slide(
-            f"Exercise: {ex.title}",
-            [plain(c, national) for c in ex.categories],
-            plain(ex.instructions, national),
+            _say(voice, "Exercise: {title}", title=ex.title),
+            [plain(c, voice) for c in ex.categories],
+            plain(ex.instructions, voice),
         )
     if kind == "figure":
         ids = module.calls("chart")
@@ -184,17 +207,22 @@ def _slide(kind: str, module: Module, project: Project, national: National) -> S
 
         from .figures import draw
 
-        figure = draw(load_dataset(ids[0], project))
+        dataset = load_dataset(ids[0], project)
+        figure = draw(dataset, voice.lang, voice.t)
         image = _png(figure)
         plt.close(figure)
-        return Slide(pick(load_dataset(ids[0], project).title, "en"), image=image)  # slides: English so far
-    return _section_slide(module, kind, national)
+        return Slide(pick(dataset.title, voice.lang), image=image)
+    return _section_slide(module, heading[kind], voice)
 
 
-def deck(module: Module, notes: SlideNotes, project: Project, national: National) -> list[Slide]:
+def deck(module: Module, notes: SlideNotes, project: Project, voice: Voice) -> list[Slide]:
+    """The slides `notes` choose, cut from `module` in the voice's language (the notes name the
+    source language's headings; the translated page has the same sections in the same order)."""
+    local = localized_module(project, module, voice.lang)
+    heading = dict(zip(module.sections, local.sections, strict=True))
     slides = []
     for note in notes.slides:
-        slide = _slide(note.slide, module, project, national)
+        slide = _slide(note.slide, local, heading, project, voice)
         slide.note = note
         slides.append(slide)
     return slides
@@ -217,14 +245,14 @@ def problems(module: Module, notes: SlideNotes) -> list[str]:
     return found
 
 
-def notes_text(note: SlideNote | None) -> list[tuple[str, str]]:
+def notes_text(note: SlideNote | None, voice: Voice) -> list[tuple[str, str]]:
     if note is None:
         return []
     rows = [
-        ("Say", note.say),
-        ("Ask", note.ask or ""),
-        ("Time", f"{note.minutes} min"),
-        ("Safety", note.safety or ""),
+        (voice.t("Say"), note.say),
+        (voice.t("Ask"), note.ask or ""),
+        (voice.t("Time"), _say(voice, "{minutes} min", minutes=note.minutes)),
+        (voice.t("Safety"), note.safety or ""),
     ]
     return [(k, " ".join(v.split())) for k, v in rows if v]
 
@@ -232,7 +260,14 @@ def notes_text(note: SlideNote | None) -> list[tuple[str, str]]:
 # Writers ------------------------------------------------------------------------------------------
 
 
-def reveal_html(module: Module, slides: list[Slide], images: list[str | None]) -> str:
+def _deck_title(module: Module, slides: list[Slide], voice: Voice) -> str:
+    total = sum(s.note.minutes for s in slides if s.note)
+    return _say(
+        voice, "{module}: slides ({minutes} min)", module=f"{module.id}. {module.title}", minutes=total
+    )
+
+
+def reveal_html(module: Module, slides: list[Slide], images: list[str | None], voice: Voice) -> str:
     sections = []
     for slide, image in zip(slides, images, strict=True):
         body = [f"<h2>{escape(slide.title)}</h2>"]
@@ -242,15 +277,17 @@ def reveal_html(module: Module, slides: list[Slide], images: list[str | None]) -
             body.append("<ul>" + "".join(f"<li>{to_html(b)[3:-5]}</li>" for b in slide.bullets) + "</ul>")
         if image:
             body.append(f'<img src="{image}" alt="{escape(slide.title)}">')
-        notes = "".join(f"<p><strong>{k}:</strong> {escape(v)}</p>" for k, v in notes_text(slide.note))
+        notes = "".join(
+            to_html(_say(voice, "**{label}:** {text}", label=k, text=v))
+            for k, v in notes_text(slide.note, voice)
+        )
         words = len(" ".join([slide.text, *slide.bullets]).split())
         dense = ' class="dense"' if words > DENSE_WORDS else ""
         sections.append(f'<section{dense}>{"".join(body)}<aside class="notes">{notes}</aside></section>')
-    total = sum(s.note.minutes for s in slides if s.note)
     return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!doctype html>\n<html lang="{voice.lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(module.id)}. {escape(module.title)}: slides ({total} min)</title>"
+        f"<title>{escape(_deck_title(module, slides, voice))}</title>"
         '<link rel="stylesheet" href="../vendor/reveal.css">'
         '<link rel="stylesheet" href="../vendor/white-contrast.css">'
         "<style>.reveal{font-size:30px}.reveal h2{font-size:1.4em}.reveal li,.reveal p{line-height:1.3}"
@@ -267,7 +304,7 @@ def _markdown_plain(text: str) -> str:
     return text.replace("**", "").replace("*", "")
 
 
-def pptx_bytes(module: Module, slides: list[Slide]) -> bytes:
+def pptx_bytes(module: Module, slides: list[Slide], voice: Voice) -> bytes:
     from pptx import Presentation
     from pptx.util import Inches, Pt
 
@@ -294,9 +331,13 @@ def pptx_bytes(module: Module, slides: list[Slide]) -> bytes:
                 paragraph.text = line
                 words = len(" ".join(lines).split())
                 paragraph.font.size = Pt(22 if words < 60 else 18 if words < DENSE_WORDS else 14)
-        page.notes_slide.notes_text_frame.text = "\n".join(f"{k}: {v}" for k, v in notes_text(slide.note))
+        page.notes_slide.notes_text_frame.text = "\n".join(
+            _say(voice, "**{label}:** {text}", label=k, text=v).replace("**", "")
+            for k, v in notes_text(slide.note, voice)
+        )
     core = prs.core_properties
     core.title, core.author, core.last_modified_by = f"{module.id}. {module.title}", "Frontline", "Frontline"
+    core.language = voice.lang
     core.created = core.modified = FIXED_DATE.replace(tzinfo=None)
     core.revision = 1
     raw = io.BytesIO()
@@ -320,13 +361,16 @@ def _vendor(project: Project, folder: Path) -> None:
 
 
 def build_slides(
-    project: Project, module_ids: list[str] | None = None, out: Path | None = None
+    project: Project, module_ids: list[str] | None = None, out: Path | None = None, lang: str | None = None
 ) -> list[Path]:
-    """Write each module's deck as `<out>/<module>/index.html` (reveal.js) and `<out>/<module>.pptx`."""
-    folder = out or project.build / "slides"
+    """Write each module's deck as `<out>/<module>/index.html` (reveal.js) and `<out>/<module>.pptx`,
+    in `lang` (default: the source language; another one goes to `_build/slides/<lang>/`)."""
+    source = source_language(project).code
+    lang = lang or source
+    folder = out or (project.build / "slides" if lang == source else project.build / "slides" / lang)
     modules = {m.id: m for m in read_modules(project)}
     wanted = module_ids or [m for m in modules if notes_path(project, m).is_file()]
-    national = load_national(project)
+    voice = Voice(load_national(project), lang, interface(project, lang))
     _vendor(project, folder / "vendor")
     written = []
     for module_id in wanted:
@@ -335,11 +379,14 @@ def build_slides(
             raise FrontlineError(
                 f"unknown module {module_id!r} (modules: {', '.join(modules)})", project.modules
             )
-        notes = load_notes(project, module.id)
+        if lang != source:
+            _check_published(project, lang, module.id)
+        notes = load_notes(project, module.id, lang)
         bad = problems(module, notes)
         if bad:
             raise FrontlineError(bad[0], notes_path(project, module.id))
-        slides = deck(module, notes, project, national)
+        slides = deck(module, notes, project, voice)
+        local = localized_module(project, module, lang)
         target = folder / module.id.lower()
         target.mkdir(parents=True, exist_ok=True)
         images = []
@@ -349,8 +396,25 @@ def build_slides(
                 images.append(f"figure-{n}.png")
             else:
                 images.append(None)
-        (target / "index.html").write_text(reveal_html(module, slides, images), encoding="utf-8")
+        (target / "index.html").write_text(reveal_html(local, slides, images, voice), encoding="utf-8")
         pptx = folder / f"{module.id.lower()}.pptx"
-        pptx.write_bytes(pptx_bytes(module, slides))
+        pptx.write_bytes(pptx_bytes(local, slides, voice))
         written += [target / "index.html", pptx]
     return written
+
+
+def _check_published(project: Project, lang: str, module_id: str) -> None:
+    """A deck is made in a translation only where that language is published and holds the module."""
+    found = {language.code: language for language in load_languages(project)}
+    language = found.get(lang)
+    if language is None or not language.published:
+        raise FrontlineError(
+            f"{lang!r} is not a published language (languages: {', '.join(found)})",
+            project.root / "locale" / "languages.yaml",
+        )
+    notes = document(project, notes_path(project, module_id))
+    if not language.covers(notes):
+        raise FrontlineError(
+            f"the {language.name} edition does not hold the {module_id} slides yet (its scope)",
+            project.root / "locale" / "languages.yaml",
+        )

@@ -29,6 +29,7 @@ from ..errors import FrontlineError
 from ..markdown import to_html
 from ..paths import Project, book_files
 from ..printed.cards import PAPERS, find_cards, localize, write_cards
+from ..printed.typography import print_text
 from .css_trim import trim_theme_css
 from .references import localized_bibfiles
 from .selfcheck import render
@@ -164,16 +165,19 @@ class FieldCardIndexDirective(SphinxDirective):
 
 
 class WorkshopKitsDirective(SphinxDirective):
-    """Each workshop kit with its public agenda (facilitator notes stay in the facilitator pack)."""
+    """Each workshop kit with its public agenda (facilitator notes stay in the facilitator pack), in
+    the page's language."""
 
     def run(self) -> list[nodes.Node]:
         from ..content.kits import kit_paths, load_kit
 
         project = Project(Path(self.env.app.srcdir))
+        lang = self.config.language or "en"
+        t = self.env.app._frontline_t
         parts = []
         for path in kit_paths(project):
             self.env.note_dependency(str(path))
-            kit = load_kit(project, path.stem)
+            kit = load_kit(project, path.stem, lang)
             days = []
             for day in kit.days:
                 rows = "".join(
@@ -182,21 +186,32 @@ class WorkshopKitsDirective(SphinxDirective):
                 )
                 days.append(
                     f"<details><summary>{escape(day.title)}</summary><table><thead><tr>"
-                    f'<th scope="col">Time</th><th scope="col">Session</th></tr></thead>'
-                    f"<tbody>{rows}</tbody></table></details>"
+                    f'<th scope="col">{escape(t("Time"))}</th><th scope="col">{escape(t("Session"))}</th>'
+                    f"</tr></thead><tbody>{rows}</tbody></table></details>"
                 )
+            length = (
+                t("1 day") if len(kit.days) == 1 else t("{days} days").replace("{days}", str(len(kit.days)))
+            )
+            command = f"frontline workshop {kit.id}" + (f" --lang {lang}" if lang != "en" else "")
+            about = " ".join(
+                [
+                    f"{kit.audience}.",
+                    t("{participants} participants.").replace("{participants}", kit.participants),
+                    f"{length}.",
+                    t("Objectives: {objectives}.").replace("{objectives}", ", ".join(kit.claims)),
+                ]
+            )
             parts.append(
                 f'<section class="fl-kit"><p class="fl-kit-title"><strong>{escape(kit.title)}</strong> '
-                f"(<code>{escape(kit.id)}</code>)</p><p>{escape(kit.audience)}. {escape(kit.participants)} "
-                f"participants. {len(kit.days)} day{'s' if len(kit.days) != 1 else ''}. Objectives: "
-                f"{escape(', '.join(kit.claims))}.</p>{''.join(days)}<p>Make the packs: "
-                f"<code>frontline workshop {escape(kit.id)}</code></p></section>"
+                f"(<code>{escape(kit.id)}</code>)</p><p>{escape(print_text(about, lang))}</p>{''.join(days)}"
+                f"<p>{escape(t('Make the packs:'))} <code>{escape(command)}</code></p></section>"
             )
         return [nodes.raw("", "".join(parts), format="html")]
 
 
 class ChecklistDirective(SphinxDirective):
-    """An observation checklist from assets/checklists/<id>.yaml: the same one the packs print."""
+    """An observation checklist from assets/checklists/<id>.yaml, in the page's language: the same
+    one the packs print."""
 
     required_arguments = 1
 
@@ -204,11 +219,11 @@ class ChecklistDirective(SphinxDirective):
         from ..content.checklists import checklist_path, load_checklist
 
         project = Project(Path(self.env.app.srcdir))
+        lang = self.config.language or "en"
         self.env.note_dependency(str(checklist_path(project, self.arguments[0])))
-        checklist = load_checklist(project, self.arguments[0])
-        html = to_html(
-            substitute(checklist.markdown(), self.env.app._frontline_national, self.config.language)
-        )
+        checklist = load_checklist(project, self.arguments[0], lang)
+        text = checklist.markdown(self.env.app._frontline_t)
+        html = to_html(print_text(substitute(text, self.env.app._frontline_national, lang), lang))
         return [nodes.raw("", f'<div class="fl-checklist">{html}</div>', format="html")]
 
 

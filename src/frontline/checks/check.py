@@ -7,11 +7,21 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..content import data_catalogs
 from ..content.bank import Bank, load_bank
 from ..content.datasets import Dataset, dataset_path
 from ..content.exercises import Exercise, exercise_path
-from ..content.kits import Activity, Kit, kit_paths, kit_problems, load_rules
-from ..content.languages import load_languages
+from ..content.kits import (
+    Activity,
+    Kit,
+    kit_paths,
+    kit_problems,
+    load_activity,
+    load_kit,
+    load_rules,
+    skeleton,
+)
+from ..content.languages import load_languages, translations
 from ..content.modules import REQUIRED_SECTIONS, Module, read_module
 from ..content.modules import module_paths as _module_paths
 from ..content.national import SUBSTITUTION, load_national, national_path
@@ -272,12 +282,33 @@ def check_kits(project: Project, modules: list[Module], quizzes: set[str]) -> It
             continue
         for problem in kit_problems(kit, objectives, {m.id for m in modules}, activities, quizzes, rules):
             yield _problem(path, problem)
+        yield from _kit_translations(project, path, kit, objectives, modules, activities, quizzes, rules)
         for day, _, session in kit.sessions():
             for module in session.slides:
                 if not notes_path(project, module).is_file():
                     yield _problem(path, f"{day.title}, '{session.title}': no slides for module {module}")
             if session.checklist and session.checklist not in checklists:
                 yield _problem(path, f"{day.title}, '{session.title}': no checklist {session.checklist!r}")
+
+
+def _kit_translations(project, path, kit, objectives, modules, activities, quizzes, rules) -> Iterator[str]:
+    """Each published translation of a kit loads, has the source's days, sessions, minutes and
+    activities (its text comes from a catalog, its structure from the one source file), and passes
+    the same timing and reference checks, with its own activities' text."""
+    for lang in translations(project):
+        if not lang.published or not lang.covers(data_catalogs.document(project, path)):
+            continue
+        try:
+            local = load_kit(project, kit.id, lang.code)
+            acts = {a: load_activity(project, a, lang.code) for a in activities}
+        except FrontlineError as err:
+            yield str(err)
+            continue
+        if skeleton(local) != skeleton(kit):
+            yield _problem(path, f"the {lang.name} kit differs from the source in its sessions or minutes")
+        ids = {m.id for m in modules}
+        for problem in kit_problems(local, objectives, ids, acts, quizzes, rules):
+            yield _problem(path, f"({lang.code}) {problem}")
 
 
 def check_slides(project: Project, modules: list[Module]) -> Iterator[str]:

@@ -161,6 +161,31 @@ class Kit(BaseModel):
                 offset += session.minutes
 
 
+def skeleton(kit: Kit) -> list[tuple]:
+    """What a kit is, without its words: days, sessions, minutes, activities, objectives, staff and
+    what each session uses. Every language of a kit must have the source's."""
+    return [
+        (day.start, day.minutes)
+        + tuple(
+            (
+                s.kind,
+                s.minutes,
+                tuple(s.activities),
+                tuple(s.objectives),
+                tuple(s.modules),
+                tuple(s.staff),
+                s.practice,
+                s.checklist,
+                tuple(s.slides),
+                s.rotations,
+                len(s.materials),
+            )
+            for s in day.sessions
+        )
+        for day in kit.days
+    ] + [(m.id for m in kit.staff), kit.claims, kit.max_participants, kit.preparation_hours]
+
+
 class KitRules(BaseModel):
     """Rules from the trainer modules that every kit keeps (assets/kits/rules.yaml)."""
 

@@ -19,6 +19,8 @@ from .modules import OBJECTIVE, TITLE, Module, section
 LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:#{1,6}\s+)?")
 DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 CELL_SPLIT = re.compile(r"(?<!\\)\|")
+FENCE_LINE = re.compile(r"^\s*(?::{3,}|`{3,})")
+DIRECTIVE_LINE = re.compile(r"^\s*(?::{3,}|`{3,})|^\s*:[a-z-]+:")
 
 
 def _msgid(source: str) -> str:
@@ -43,7 +45,13 @@ def translate_markdown(body: str, translate: Callable[[str], str | None]) -> str
     for n, tok in enumerate(tokens):
         if tok.type in ("paragraph_open", "heading_open") and tok.map:
             start, end = tok.map
-            text = translate(_msgid(tokens[n + 1].content))
+            content = tokens[n + 1].content.split("\n")
+            # A directive's fence and options written against its first paragraph are no text.
+            while content and DIRECTIVE_LINE.match(content[0]) and start < end:
+                content, start = content[1:], start + 1
+            while content and FENCE_LINE.match(content[-1]) and start < end:
+                content, end = content[:-1], end - 1
+            text = translate(_msgid("\n".join(content))) if content else None
             if text is None:
                 continue
             text = text.replace("\n", " ")
