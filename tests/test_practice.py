@@ -34,7 +34,9 @@ KIT = {
     "participants": "6 to 12",
     "max_participants": 12,
     "claims": ["FR1.1"],
-    "staff": [{"id": "lead", "does": "Runs the grading practice on the course laptops."}],
+    "staff": [
+        {"id": "lead", "name": "Lead trainer", "does": "Runs the grading practice on the course laptops."}
+    ],
     "room": "One room with a table per pair and a laptop on each table.",
     "preparation_hours": 2,
     "preparation": "Install the project on each laptop and generate the practice set the day before.",

@@ -80,7 +80,7 @@ def review_problems(project: Project, lang: Language) -> Iterator[str]:
 
 # A clock time in either style (09:30, 9 h 30, 16 h 00); on the hour it reads as the bare hour, so
 # that "16:00" and « 16 h » agree.
-CLOCK = re.compile(r"(?<![\d.,])(\d{1,2})(?::| ?h ?)(\d{2})(?!\d)")
+CLOCK = re.compile(r"(?<![\d.,])(\d{1,2})(?::|[ \u00a0\u202f]?h[ \u00a0\u202f]?)(\d{2})(?!\d)")
 THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?![\d,.]\d)")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 # The catalogs whose text sits beside fixed timings: kits, activities, checklists, slide notes.

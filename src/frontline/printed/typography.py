@@ -10,10 +10,14 @@ import re
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
 
-# Only where a space was typed: « mot? » and times or URLs (« 13:40 », « https:// ») stay as they are.
+# A typed space becomes the right one; a sign written against a word (« mot: », « mot; », text
+# joined by code in English style) gets one, but only where the sign ends a phrase (a space or the
+# end follows), so times and URLs (« 13:40 », « https:// », « ?x=1 ») stay as they are.
 FRENCH = (
     (re.compile(r"[ \t]+(?=:)"), NBSP),
     (re.compile(r"[ \t]+(?=[;?!])"), NARROW_NBSP),
+    (re.compile(r"(?<=[\w»)*])(?=:(?:\s|$))", re.M), NBSP),
+    (re.compile(r"(?<=[\w»)*])(?=[;?!](?:\s|$))", re.M), NARROW_NBSP),
     (re.compile(r"(?<=«)[ \t]+"), NBSP),
     (re.compile(r"[ \t]+(?=»)"), NBSP),
 )
