@@ -238,3 +238,36 @@ def test_the_report_counts_both_languages_together(course):
     column = [i.id for i in responses.items].index(en.items[tf[0] - 1].id)
     typed = {learner: row[column] for learner, row in zip(responses.learners, responses.choices, strict=True)}
     assert typed["fr-right"] == typed["en-right"] == en.items[tf[0] - 1].key
+
+
+def test_the_report_in_french_gives_the_same_numbers_as_in_english(course, tmp_path):
+    """`frontline report --lang fr` on the class that took the quiz in both languages: the same CSV
+    numbers as the English report, each French learner the same row as their English twin, and a
+    French page (the options' text from the French bank, true as V)."""
+    from html import unescape
+
+    from frontline.reports.report import run
+
+    project, en, fr, *_ = course
+    pages = {
+        lang: unescape(run(project, QUIZ, out=tmp_path / lang, lang=lang).read_text())
+        for lang in ("en", "fr")
+    }
+
+    def rows(lang: str, name: str) -> list[list[str]]:
+        with (tmp_path / lang / name).open() as f:
+            return list(csv.reader(f))
+
+    assert rows("en", "options.csv") == rows("fr", "options.csv")
+    assert rows("en", "learners.csv") == rows("fr", "learners.csv")
+    assert [r[:-1] for r in rows("en", "items.csv")] == [r[:-1] for r in rows("fr", "items.csv")]
+    learners = {r[0]: r[1:] for r in rows("fr", "learners.csv")[1:]}
+    for name in ("right", "wrong", "mixed"):
+        assert learners[f"en-{name}"] == learners[f"fr-{name}"], name
+    written = next(i for i in en.items if not i.autograded)
+    assert f"{written.id} est écarté de l'analyse\xa0: il reste" in pages["fr"]
+    assert f"{written.id} is left out" in pages["en"]
+    multiple = next(i for i in fr.items if i.type == "multiple-choice")
+    assert multiple.options["A"].startswith("FR: ") and multiple.options["A"] in pages["fr"]
+    assert "FR: " not in pages["en"]
+    assert '<html lang="fr">' in pages["fr"] and "<td>V" in pages["fr"] and "<td>T" not in pages["fr"]

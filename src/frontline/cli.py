@@ -109,6 +109,7 @@ def _report(args) -> int:
         out=args.out,
         moodle=args.moodle,
         canvas=args.canvas,
+        lang=args.lang,
     )
     print(f"Report for {args.quiz}: open {page}")
     return 0
@@ -233,6 +234,11 @@ def parser() -> argparse.ArgumentParser:
         "--mastery", type=float, default=0.8, help="share of an objective's points that counts as mastery"
     )
     rp.add_argument("--out", type=Path, help="folder for the report (default assessments/reports/QUIZ)")
+    rp.add_argument(
+        "--lang",
+        help="write the report in this language (e.g. fr; default: the source language); learners may "
+        "have answered in any language, and the statistics and CSV columns are the same in every one",
+    )
     rp.set_defaults(run=_report)
     w = sub.add_parser("workshop", help="the facilitator and participant packs of a workshop kit (HTML, PDF)")
     w.add_argument("kit")

@@ -100,6 +100,178 @@ MESSAGES: dict[str, str] = {
     "Course content: Creative Commons Attribution 4.0 International (CC BY 4.0). Code: MIT licence.": (
         "printed book: cover, after the copyright"
     ),
+    # The instructor report (frontline.reports.report).
+    "Report: {title}": "instructor report: the page's title and heading; {title} is the quiz's title",
+    "Quiz {quiz}, {learners} learners, {items} items analysed.": "report: first line; {quiz} is the "
+    "quiz's id",
+    "At a glance": "report: heading",
+    "Mean score {mean} per cent (median {median}, standard deviation {sd}).": "report: the total "
+    "scores, in per cent",
+    "Reliability: {alpha}.": "report; {alpha} is a figure and its formula, e.g. 0.78 (KR-20), or "
+    "'not defined: ...'",
+    "not defined: {reason}": "report: reliability that cannot be computed; {reason} is one of the "
+    "three reasons below",
+    "needs at least two learners": "report: why reliability is not defined",
+    "needs at least two items": "report: why reliability is not defined",
+    "every learner has the same total score, so reliability cannot be estimated": "report: why "
+    "reliability is not defined",
+    "Cronbach's alpha": "report: the formula of the reliability figure",
+    "KR-20": "report: the formula of the reliability figure when every item scores 0 or 1 "
+    "(Kuder-Richardson 20); usually kept as it is",
+    "Standard error of measurement: {sem} percentage points.": "report: after the reliability",
+    "{flagged} of {items} items are flagged for review: {list}. See the item table below for why.": (
+        "report; {list} is the flagged items' ids"
+    ),
+    "{flagged} of {items} items are flagged for review. See the item table below for why.": (
+        "report, when no item is flagged ({flagged} is 0)"
+    ),
+    "Histogram of learners' scores in per cent, in bands of 10.": "report: alt text of the first figure",
+    "Items": "report: heading",
+    "Facility: the share of the points learners scored (0 to 1). Discrimination: 100 times the "
+    "correlation between the item and the rest of the test. Efficiency: discrimination as a share of "
+    "the most this item could have. The instructors' page of the book explains each one.": (
+        "report: under the heading Items; use the terms of the instructors' page, 'What the numbers mean'"
+    ),
+    "Bar chart of each item's facility; flagged items in orange.": "report: alt text",
+    "Item": "report: table column heading",
+    "Objective": "report: table column heading (a learning objective)",
+    "Type": "report: table column heading (an item's type)",
+    "Facility": "report: table column heading; the facility index, the share of the points scored",
+    "Discrimination": "report: table column heading; the discrimination index",
+    "Efficiency": "report: table column heading; discriminative efficiency",
+    "Review": "report: table column heading; the reasons an item is flagged for review",
+    "multiple-choice": "report: an item's type, in the item table",
+    "true-false": "report: an item's type, in the item table",
+    "ordering": "report: an item's type, in the item table (put steps in order)",
+    "short-answer": "report: an item's type, in the item table (a written answer, marked by a grader)",
+    "very hard (facility below {limit})": "report: why an item is flagged; {limit} is e.g. 0.2",
+    "very easy (facility above {limit})": "report: why an item is flagged; {limit} is e.g. 0.95",
+    "discrimination cannot be computed: everyone scored the same on it": "report: why an item is flagged",
+    "weak discrimination (below {limit})": "report: why an item is flagged; {limit} is e.g. 15",
+    "the top third chose {option} more often than the key {key}": "report: why an item is flagged; "
+    "{option} is a wrong option's letter (a distractor), {key} the right one's",
+    "Options chosen": "report: heading",
+    "For each multiple-choice and true/false item: the share of all learners, of the top third and of "
+    "the bottom third (by total score) who chose each option. The key is marked.": "report: under the "
+    "heading Options chosen",
+    "Option": "report: table column heading (an option's letter)",
+    "All": "report: table column heading (the share of all learners)",
+    "Top third": "report: table column heading (learners in the top third by total score)",
+    "Bottom third": "report: table column heading (learners in the bottom third by total score)",
+    "{option} (key)": "report: the right option's letter, in the options table",
+    "no answer": "report: the last row of each options table, learners who left the item blank",
+    "{value}%": "report: a percentage, e.g. 80%",
+    "Learning objectives": "report: heading",
+    "A learner has mastered an objective when they scored at least {threshold} of the points of its "
+    "items in this quiz.": "report; {threshold} is a percentage, e.g. 80%",
+    "Bar chart of the share of learners who mastered each objective.": "report: alt text",
+    "Learners who mastered it": "report: table column heading, beside an objective",
+    "one item: not enough to judge": "report and objectives.csv: instead of a mastery figure, for an "
+    "objective with one item in the quiz",
+    "A mastery figure needs at least {count} items on the objective: one item is too little to judge a "
+    "person by.": "report; {count} is 2",
+    "This quiz does not test these objectives of its modules: {objectives}. Judge them another way (an "
+    "observed activity, a self-check).": "report; {objectives} is a list of objectives, e.g. FR1.3, FR2.1",
+    "Before and after": "report: heading of the learning gain section",
+    "{learners} learners took the test before and after training.": "report: learning gain",
+    "The group's mean gain: {gain} percentage points (standard error {se}; about 95 per cent sure the "
+    "group's true gain lies between {low} and {high}).": "report: learning gain",
+    "The group's mean gain: {gain} percentage points.": "report: learning gain, with too few learners "
+    "for a standard error",
+    "The group's mean gain: not defined.": "report: learning gain, with no learner who took both tests",
+    "Normalised gain of the class means: {gain} (the share of the possible improvement the group "
+    "achieved).": "report: learning gain; {gain} is e.g. 0.45",
+    "Normalised gain of the class means: not defined (the mean before was already full).": "report: "
+    "learning gain",
+    "These are figures for the group: on a short test, one person's gain is mostly chance, so people "
+    "are not ranked by gain.": "report: learning gain",
+    "{count} learner(s) had a full score before training, so a gain is not defined for them.": (
+        "report: learning gain"
+    ),
+    "at the ceiling before training, so a gain is not defined": "gain.csv: the note beside a learner "
+    "with a full score before training",
+    "not defined": "group-gain.csv: a normalised gain that cannot be computed",
+    "Twin items": "report: heading; pairs of items meant to be equally hard, one in the test before "
+    "training and one in the test after",
+    "Each item of the test after training has a twin in the test before. Twins are meant to be equally "
+    "hard, so each pair should change about as much as the whole test. A pair flagged here changed more "
+    "than {limit} away from the mean change: the two items may not be equally hard, or the topic was "
+    "taught unusually well or badly. Check the twins on a pilot group before you read a gain as "
+    "learning.": "report: under the heading Twin items; {limit} is e.g. 0.2",
+    "Before": "report: table column heading (the item in the test before training)",
+    "After": "report: table column heading (its twin in the test after training)",
+    "Facility before": "report: table column heading",
+    "Facility after": "report: table column heading",
+    "unusual change": "report: a flagged pair of twin items",
+    "Scatter plot of each learner's score before and after training; points above the diagonal "
+    "improved.": "report: alt text",
+    "Files": "report: heading",
+    "The same figures as CSV: {files}.": "report; {files} is the list of CSV files",
+    "What each column of these files holds: {file}.": "report; {file} is columns.csv",
+    "Score (per cent)": "report figure: axis label",
+    "Learners": "report figure: axis label (a number of learners)",
+    "Scores": "report figure: title",
+    "Facility (share of the points scored); orange: flagged for review": "report figure: axis label",
+    "Items by facility": "report figure: title",
+    "Learners who mastered it (per cent; mastery = {threshold} of its points)": "report figure: axis "
+    "label; {threshold} is a percentage, e.g. 80%",
+    "Objectives by mastery": "report figure: title",
+    "no change": "report figure: legend of the diagonal line",
+    "Before training (per cent)": "report figure: axis label",
+    "After training (per cent)": "report figure: axis label",
+    "Each learner, before and after": "report figure: title",
+    "{count} submission(s) could not be graded and are left out.": "report: a note at the top",
+    "{item} is left out: {count} answer(s) still wait for a grader.": "report: a note at the top; "
+    "{item} is an item's id",
+    "{item} is left out: Moodle's Responses report has no marks for written answers.": "report: a note "
+    "at the top; 'Responses' is the name of Moodle's report",
+    "{count} attempt(s) not finished are left out.": "report: a note at the top (answers from Moodle)",
+    # columns.csv: what each column of the report's CSV files holds (the columns keep their names).
+    "The item's id in the question bank.": "columns.csv: the column 'item'",
+    "The learning objective it tests.": "columns.csv: the column 'objective' of items.csv",
+    "Its type: multiple-choice, true-false, ordering or short-answer.": "columns.csv; keep the four "
+    "types in English, as the file writes them, and explain them",
+    "Facility: the share of its points learners scored, from 0 to 1.": "columns.csv",
+    "The standard deviation of its score, as a share of its points.": "columns.csv",
+    "Discrimination: 100 times the correlation between the item and the rest of the test; empty when "
+    "everyone scored the same on it.": "columns.csv",
+    "Discriminative efficiency: discrimination as a share of the most this item could have, up to 100.": (
+        "columns.csv"
+    ),
+    "Why it is flagged for review, the reasons separated by semicolons; empty if it is not.": "columns.csv",
+    "The option's letter (T and F: true and false, whatever language the learner answered in), or 'no "
+    "answer'.": "columns.csv; keep T, F and 'no answer' as they are: the file writes them so",
+    "'yes' for the key (the right answer).": "columns.csv; keep 'yes' as it is: the file writes it so",
+    "The share of all learners who chose it, from 0 to 1.": "columns.csv",
+    "The share of the top third of learners (by total score) who chose it, from 0 to 1.": "columns.csv",
+    "The share of the bottom third of learners (by total score) who chose it, from 0 to 1.": "columns.csv",
+    "The learner's id, or a pseudonym (--anonymize).": "columns.csv",
+    "The learner's total points.": "columns.csv",
+    "The learner's total, in per cent of the points possible.": "columns.csv",
+    "'yes' if the learner mastered objective {objective} (at least {threshold} of its points), else "
+    "'no'.": "columns.csv; keep 'yes' and 'no' as they are: the file writes them so",
+    "The learning objective.": "columns.csv",
+    "The ids of its items in this quiz.": "columns.csv",
+    "The share of learners who mastered it, from 0 to 1; a note instead when it has too few items to "
+    "judge.": "columns.csv",
+    "The statistic's name: one of the names below.": "columns.csv: test.csv has one statistic a row",
+    "Its value.": "columns.csv",
+    "The number of learners.": "columns.csv",
+    "The mean total score, in per cent.": "columns.csv",
+    "The median total score, in per cent.": "columns.csv",
+    "The standard deviation of the total scores, in per cent.": "columns.csv",
+    "Reliability: Cronbach's alpha (KR-20 when every item scores 0 or 1), from 0 to 1; empty when it "
+    "is not defined.": "columns.csv",
+    "Which formula gave the reliability, or why it is not defined.": "columns.csv",
+    "The standard error of measurement, in percentage points.": "columns.csv",
+    "The learner's score before training, in per cent.": "columns.csv",
+    "The learner's score after training, in per cent.": "columns.csv",
+    "Why the learner's gain is not defined, when it is not.": "columns.csv",
+    "The number of learners who took the test before and after training.": "columns.csv",
+    "The group's mean gain, in percentage points.": "columns.csv",
+    "The standard error of the group's mean gain, in percentage points.": "columns.csv",
+    "The normalised gain of the class means: the share of the possible improvement the group "
+    "achieved; a note instead when it is not defined.": "columns.csv",
     # The language switcher (frontline.book.sphinxext), at the top of every page.
     "This page in:": "before the links to the same page in the other languages",
     "(in English)": "after a link to a page this language's edition does not hold yet",

@@ -41,7 +41,7 @@ from pathlib import Path
 from ..content.bank import Quiz, QuizItem, plain
 from ..errors import FrontlineError
 from ..grading.platforms import shown_options
-from .responses import Responses, _paper_cell
+from .responses import Note, Responses, _paper_cell
 
 MOODLE_RESPONSE = re.compile(r"^Response (\S+)$")
 MOODLE_FINISHED = "finished"
@@ -178,7 +178,10 @@ def from_moodle_responses(quiz: Quiz, csv_path: Path) -> Responses:
     responses = Responses(quiz, [i for i in quiz.items if i.autograded])
     for item in written:
         responses.notes.append(
-            f"{item.id} is left out: Moodle's Responses report has no marks for written answers."
+            Note(
+                "{item} is left out: Moodle's Responses report has no marks for written answers.",
+                item=item.id,
+            )
         )
 
     def learner(row: list[str], number: int) -> str:
@@ -204,7 +207,7 @@ def from_moodle_responses(quiz: Quiz, csv_path: Path) -> Responses:
 
     skipped = _add_rows(responses, path, rows, learner, cell, finished)
     if skipped:
-        responses.notes.append(f"{skipped} attempt(s) not finished are left out.")
+        responses.notes.append(Note("{count} attempt(s) not finished are left out.", count=skipped))
     return responses
 
 

@@ -1,5 +1,12 @@
 """`frontline report QUIZ`: the instructor report. Item analysis, test reliability, objective
-mastery and learning gain, as an offline HTML page with figures and CSV files beside it."""
+mastery and learning gain, as an offline HTML page with figures and CSV files beside it.
+
+The report is written in one language (`--lang`): its words come from the interface catalog
+(frontline.content.interface), the options' text from the bank in that language, and the HTML
+writes numbers as the language does. The statistics are the same in every language, and so are
+the CSV files' names, columns and codes (option letters, yes/no): a script that reads them works
+whatever language the report was written in; columns.csv says in the report's language what each
+column holds."""
 
 from __future__ import annotations
 
@@ -10,17 +17,77 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
+from ..content.interface import MESSAGES
 from ..files import csv_text
-from .responses import Responses
+from .responses import Note, Responses
 from .stats import GroupGain, ItemStats, TestStats, group_gain, item_stats, test_stats, thirds
 
 FACILITY_LOW, FACILITY_HIGH, DISCRIMINATION_LOW = 0.2, 0.95, 15.0
-NO_ANSWER = "no answer"
+NO_ANSWER = "no answer"  # an option "letter" in options.csv, in every language; the page translates it
+
+
+def _source(msgid: str) -> str:
+    if msgid not in MESSAGES:
+        raise KeyError(f"{msgid!r} is not in frontline.content.interface.MESSAGES")
+    return msgid
+
+
+@dataclass(frozen=True)
+class Words:
+    """The report's words in one language, and how that language writes numbers. Only words and
+    number formats depend on it, never a statistic."""
+
+    lang: str = "en"
+    t: Callable[[str], str] = _source  # interface(project, lang)
+    letters: dict[str, str] = field(default_factory=dict)  # true/false: the quiz's letter -> this language's
+
+    def __call__(self, msgid: str, **values: object) -> str:
+        return self.t(msgid).format(**values)
+
+    def html(self, msgid: str, **values: str) -> str:
+        """The message as HTML; `values` are HTML already."""
+        return escape(self.t(msgid), quote=False).format(**values)
+
+    def number(self, value: float | None, digits: int = 1) -> str:
+        """4014.5 in English, 4\u202f014,5 in French (CLDR's separators); empty for None or NaN.
+        Rounded by Python in every language, so the digits never differ between languages."""
+        if value is None or (isinstance(value, float) and np.isnan(value)):
+            return ""
+        if self.lang == "en":
+            return f"{value:.{digits}f}"
+        from babel.numbers import get_decimal_symbol, get_group_symbol
+
+        swap = {",": get_group_symbol(self.lang), ".": get_decimal_symbol(self.lang)}
+        return "".join(swap.get(ch, ch) for ch in f"{value:,.{digits}f}")
+
+    def short(self, value: float) -> str:
+        """A limit as written in the code, 0.2 or 15: as few digits as it needs."""
+        text = f"{value:g}"
+        return self.number(value, len(text.partition(".")[2]))
+
+    def percent(self, share: float) -> str:
+        return self("{value}%", value=self.number(100 * share, 0))
+
+    def letter(self, item_type: str, letter: str) -> str:
+        """An option's letter as learners of this language type it (true is V in French)."""
+        return self.letters.get(letter, letter) if item_type == "true-false" else letter
+
+
+ENGLISH = Words()
+
+
+class Flag(NamedTuple):
+    """A reason to review an item: an interface msgid and its values (limits, option letters)."""
+
+    msgid: str
+    values: dict[str, object]
 
 
 @dataclass
@@ -40,7 +107,7 @@ class ItemRow:
     type: str
     stats: ItemStats
     options: list[OptionRow] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
 
 
 # A pair of twins whose change in facility is this far from the mean change is flagged.
@@ -92,7 +159,7 @@ class Report:
 
 def _options(item, choices: np.ndarray, top: np.ndarray, bottom: np.ndarray) -> list[OptionRow]:
     if item.type == "true-false":
-        labels = {"T": "True", "F": "False"}
+        labels = dict(zip(item.letters, ("True", "False"), strict=True))  # msgids: the page translates them
     elif item.type == "multiple-choice":
         labels = dict(item.options or {})
     else:
@@ -113,22 +180,36 @@ def _options(item, choices: np.ndarray, top: np.ndarray, bottom: np.ndarray) -> 
     return rows
 
 
-def _flags(stats: ItemStats, options: list[OptionRow]) -> list[str]:
+def _flags(stats: ItemStats, options: list[OptionRow]) -> list[Flag]:
     flags = []
     if stats.facility < FACILITY_LOW:
-        flags.append(f"very hard (facility below {FACILITY_LOW})")
+        flags.append(Flag("very hard (facility below {limit})", {"limit": FACILITY_LOW}))
     if stats.facility > FACILITY_HIGH:
-        flags.append(f"very easy (facility above {FACILITY_HIGH})")
+        flags.append(Flag("very easy (facility above {limit})", {"limit": FACILITY_HIGH}))
     if stats.discrimination is None:
-        flags.append("discrimination cannot be computed: everyone scored the same on it")
+        flags.append(Flag("discrimination cannot be computed: everyone scored the same on it", {}))
     elif stats.discrimination < DISCRIMINATION_LOW:
-        flags.append(f"weak discrimination (below {DISCRIMINATION_LOW:g})")
+        flags.append(Flag("weak discrimination (below {limit})", {"limit": DISCRIMINATION_LOW}))
     key = next((o for o in options if o.is_key), None)
     if key is not None:
         for o in options:
             if not o.is_key and o.option != NO_ANSWER and o.top > key.top:
-                flags.append(f"the top third chose {o.option} more often than the key {key.option}")
+                flags.append(
+                    Flag(
+                        "the top third chose {option} more often than the key {key}",
+                        {"option": o.option, "key": key.option},
+                    )
+                )
     return flags
+
+
+def flag_text(item: ItemRow, flag: Flag, w: Words = ENGLISH) -> str:
+    """A flag in the report's language: its limits as the language writes numbers, its letters as
+    the language's learners type them."""
+    values = {
+        k: w.letter(item.type, v) if isinstance(v, str) else w.short(float(v)) for k, v in flag.values.items()
+    }
+    return w(flag.msgid, **values)
 
 
 def build(responses: Responses, threshold: float = 0.8, before: Responses | None = None) -> Report:
@@ -198,18 +279,26 @@ def _png(fig: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def histogram(report: Report) -> bytes:
+def _ticks(axis, w: Words, digits: int) -> None:
+    """A value axis's numbers as the language writes them (English keeps matplotlib's own)."""
+    if w.lang != "en":
+        axis.set_major_formatter(FuncFormatter(lambda value, _: w.number(value, digits)))
+
+
+def histogram(report: Report, w: Words = ENGLISH) -> bytes:
     fig = Figure(figsize=(6.4, 3.2), layout="constrained")
     ax = fig.add_subplot()
     ax.hist(report.percent, bins=np.arange(0, 101, 10), color=INK, edgecolor="white")
-    ax.set_xlabel("Score (per cent)")
-    ax.set_ylabel("Learners")
-    ax.set_title("Scores", loc="left", fontweight="bold")
+    ax.set_xlabel(w("Score (per cent)"))
+    ax.set_ylabel(w("Learners"))
+    ax.set_title(w("Scores"), loc="left", fontweight="bold")
+    _ticks(ax.xaxis, w, 0)
+    _ticks(ax.yaxis, w, 0)
     ax.spines[["top", "right"]].set_visible(False)
     return _png(fig)
 
 
-def facility_chart(report: Report) -> bytes:
+def facility_chart(report: Report, w: Words = ENGLISH) -> bytes:
     fig = Figure(figsize=(6.4, 0.3 * len(report.items) + 1.2), layout="constrained")
     ax = fig.add_subplot()
     ids = [r.id for r in report.items][::-1]
@@ -219,34 +308,41 @@ def facility_chart(report: Report) -> bytes:
     ax.axvline(FACILITY_LOW, color="black", linewidth=0.8, linestyle=":")
     ax.axvline(FACILITY_HIGH, color="black", linewidth=0.8, linestyle=":")
     ax.set_xlim(0, 1)
-    ax.set_xlabel("Facility (share of the points scored); orange: flagged for review")
-    ax.set_title("Items by facility", loc="left", fontweight="bold")
+    ax.set_xlabel(w("Facility (share of the points scored); orange: flagged for review"))
+    ax.set_title(w("Items by facility"), loc="left", fontweight="bold")
+    _ticks(ax.xaxis, w, 1)
     ax.spines[["top", "right"]].set_visible(False)
     return _png(fig)
 
 
-def mastery_chart(report: Report) -> bytes:
+def mastery_chart(report: Report, w: Words = ENGLISH) -> bytes:
     items = sorted(((o, s) for o, s in report.mastery.items() if s is not None), key=lambda kv: kv[1])
     fig = Figure(figsize=(6.4, 0.35 * len(items) + 1.2), layout="constrained")
     ax = fig.add_subplot()
     ax.barh([k for k, _ in items], [100 * v for _, v in items], color=INK)
     ax.set_xlim(0, 100)
-    ax.set_xlabel(f"Learners who mastered it (per cent; mastery = {report.threshold:.0%} of its points)")
-    ax.set_title("Objectives by mastery", loc="left", fontweight="bold")
+    threshold = w.percent(report.threshold)
+    ax.set_xlabel(
+        w("Learners who mastered it (per cent; mastery = {threshold} of its points)", threshold=threshold)
+    )
+    ax.set_title(w("Objectives by mastery"), loc="left", fontweight="bold")
+    _ticks(ax.xaxis, w, 0)
     ax.spines[["top", "right"]].set_visible(False)
     return _png(fig)
 
 
-def gain_chart(gain: Gain) -> bytes:
+def gain_chart(gain: Gain, w: Words = ENGLISH) -> bytes:
     fig = Figure(figsize=(4.8, 4.8), layout="constrained")
     ax = fig.add_subplot()
-    ax.plot([0, 100], [0, 100], color="black", linewidth=0.8, linestyle=":", label="no change")
+    ax.plot([0, 100], [0, 100], color="black", linewidth=0.8, linestyle=":", label=w("no change"))
     ax.scatter(gain.before, gain.after, color=INK, alpha=0.6, s=18)
     ax.set_xlim(0, 100)
     ax.set_ylim(0, 100)
-    ax.set_xlabel("Before training (per cent)")
-    ax.set_ylabel("After training (per cent)")
-    ax.set_title("Each learner, before and after", loc="left", fontweight="bold")
+    ax.set_xlabel(w("Before training (per cent)"))
+    ax.set_ylabel(w("After training (per cent)"))
+    ax.set_title(w("Each learner, before and after"), loc="left", fontweight="bold")
+    _ticks(ax.xaxis, w, 0)
+    _ticks(ax.yaxis, w, 0)
     ax.legend(frameon=False, loc="lower right")
     return _png(fig)
 
@@ -267,18 +363,111 @@ def course_salt(course: Path) -> str:
 
 
 def _fmt(value: float | None, digits: int = 1) -> str:
-    return "" if value is None or (isinstance(value, float) and np.isnan(value)) else f"{value:.{digits}f}"
+    """A number in a CSV file: a decimal point in every language, for spreadsheets and scripts."""
+    return ENGLISH.number(value, digits)
 
 
 def _csv(path: Path, header: list[str], rows: list[list[object]]) -> None:
     path.write_text(csv_text(header, rows), encoding="utf-8", newline="")
 
 
-def write_csvs(report: Report, out: Path, name: Callable[[str], str]) -> None:
+# Each CSV file's columns and what they hold (columns.csv); learners.csv adds one column per objective.
+COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "items.csv": [
+        ("item", "The item's id in the question bank."),
+        ("objective", "The learning objective it tests."),
+        ("type", "Its type: multiple-choice, true-false, ordering or short-answer."),
+        ("facility", "Facility: the share of its points learners scored, from 0 to 1."),
+        ("sd", "The standard deviation of its score, as a share of its points."),
+        (
+            "discrimination",
+            "Discrimination: 100 times the correlation between the item and the rest of the test; empty "
+            "when everyone scored the same on it.",
+        ),
+        (
+            "efficiency",
+            "Discriminative efficiency: discrimination as a share of the most this item could have, up "
+            "to 100.",
+        ),
+        ("flags", "Why it is flagged for review, the reasons separated by semicolons; empty if it is not."),
+    ],
+    "options.csv": [
+        ("item", "The item's id in the question bank."),
+        (
+            "option",
+            "The option's letter (T and F: true and false, whatever language the learner answered in), "
+            "or 'no answer'.",
+        ),
+        ("key", "'yes' for the key (the right answer)."),
+        ("all", "The share of all learners who chose it, from 0 to 1."),
+        ("top_third", "The share of the top third of learners (by total score) who chose it, from 0 to 1."),
+        (
+            "bottom_third",
+            "The share of the bottom third of learners (by total score) who chose it, from 0 to 1.",
+        ),
+    ],
+    "learners.csv": [
+        ("learner", "The learner's id, or a pseudonym (--anonymize)."),
+        ("score", "The learner's total points."),
+        ("percent", "The learner's total, in per cent of the points possible."),
+    ],
+    "objectives.csv": [
+        ("objective", "The learning objective."),
+        ("items", "The ids of its items in this quiz."),
+        (
+            "mastered_share",
+            "The share of learners who mastered it, from 0 to 1; a note instead when it has too few "
+            "items to judge.",
+        ),
+    ],
+    "test.csv": [
+        ("statistic", "The statistic's name: one of the names below."),
+        ("value", "Its value."),
+        ("learners", "The number of learners."),
+        ("mean_percent", "The mean total score, in per cent."),
+        ("median_percent", "The median total score, in per cent."),
+        ("sd_percent", "The standard deviation of the total scores, in per cent."),
+        (
+            "alpha",
+            "Reliability: Cronbach's alpha (KR-20 when every item scores 0 or 1), from 0 to 1; empty when "
+            "it is not defined.",
+        ),
+        ("alpha_note", "Which formula gave the reliability, or why it is not defined."),
+        ("sem_percent", "The standard error of measurement, in percentage points."),
+    ],
+    "gain.csv": [
+        ("learner", "The learner's id, or a pseudonym (--anonymize)."),
+        ("before_percent", "The learner's score before training, in per cent."),
+        ("after_percent", "The learner's score after training, in per cent."),
+        ("note", "Why the learner's gain is not defined, when it is not."),
+    ],
+    "group-gain.csv": [
+        ("learners", "The number of learners who took the test before and after training."),
+        ("mean_gain_points", "The group's mean gain, in percentage points."),
+        ("standard_error", "The standard error of the group's mean gain, in percentage points."),
+        (
+            "normalised_gain_of_class_means",
+            "The normalised gain of the class means: the share of the possible improvement the group "
+            "achieved; a note instead when it is not defined.",
+        ),
+    ],
+}
+MASTERED = "mastered {objective}"  # learners.csv: a column per objective
+
+
+def _header(name: str) -> list[str]:
+    header = [column for column, _ in COLUMNS[name]]
+    return header[:2] if name == "test.csv" else header
+
+
+def write_csvs(report: Report, out: Path, name: Callable[[str], str], w: Words = ENGLISH) -> list[str]:
+    """The CSV files, and columns.csv describing them in the report's language; the files' names.
+    Names, columns, numbers and codes are the same in every language; notes and flags are words."""
     r = report.responses
+    written = ["items.csv", "options.csv", "learners.csv", "objectives.csv", "test.csv"]
     _csv(
         out / "items.csv",
-        ["item", "objective", "type", "facility", "sd", "discrimination", "efficiency", "flags"],
+        _header("items.csv"),
         [
             [
                 i.id,
@@ -288,14 +477,14 @@ def write_csvs(report: Report, out: Path, name: Callable[[str], str]) -> None:
                 _fmt(i.stats.sd, 3),
                 _fmt(i.stats.discrimination),
                 _fmt(i.stats.efficiency),
-                "; ".join(i.flags),
+                "; ".join(flag_text(i, f, w) for f in i.flags),
             ]
             for i in report.items
         ],
     )
     _csv(
         out / "options.csv",
-        ["item", "option", "key", "all", "top_third", "bottom_third"],
+        _header("options.csv"),
         [
             [i.id, o.option, "yes" if o.is_key else "", _fmt(o.overall, 3), _fmt(o.top, 3), _fmt(o.bottom, 3)]
             for i in report.items
@@ -305,7 +494,7 @@ def write_csvs(report: Report, out: Path, name: Callable[[str], str]) -> None:
     objectives = list(report.mastered)
     _csv(
         out / "learners.csv",
-        ["learner", "score", "percent", *[f"mastered {o}" for o in objectives]],
+        [*_header("learners.csv"), *[MASTERED.format(objective=o) for o in objectives]],
         [
             [
                 name(learner),
@@ -318,12 +507,12 @@ def write_csvs(report: Report, out: Path, name: Callable[[str], str]) -> None:
     )
     _csv(
         out / "objectives.csv",
-        ["objective", "items", "mastered_share"],
+        _header("objectives.csv"),
         [
             [
                 o,
                 " ".join(i.id for i in r.items if i.objective == o),
-                _fmt(s, 3) if s is not None else ONE_ITEM,
+                _fmt(s, 3) if s is not None else w(ONE_ITEM),
             ]
             for o, s in report.mastery.items()
         ],
@@ -331,14 +520,14 @@ def write_csvs(report: Report, out: Path, name: Callable[[str], str]) -> None:
     t = report.test
     _csv(
         out / "test.csv",
-        ["statistic", "value"],
+        _header("test.csv"),
         [
             ["learners", t.learners],
             ["mean_percent", _fmt(t.mean)],
             ["median_percent", _fmt(t.median)],
             ["sd_percent", _fmt(t.sd)],
             ["alpha", _fmt(t.alpha, 3)],
-            ["alpha_note", t.alpha_note],
+            ["alpha_note", w(t.alpha_note)],
             ["sem_percent", _fmt(t.sem)],
         ],
     )
@@ -347,18 +536,38 @@ def write_csvs(report: Report, out: Path, name: Callable[[str], str]) -> None:
         # Each person's scores, in learner order, never ranked by gain.
         _csv(
             out / "gain.csv",
-            ["learner", "before_percent", "after_percent", "note"],
+            _header("gain.csv"),
             sorted(
-                [name(x), _fmt(b), _fmt(a), CEILING if b >= 100 else ""]
+                [name(x), _fmt(b), _fmt(a), w(CEILING) if b >= 100 else ""]
                 for x, b, a in zip(g.learners, g.before, g.after, strict=True)
             ),
         )
         group = g.group
         _csv(
             out / "group-gain.csv",
-            ["learners", "mean_gain_points", "standard_error", "normalised_gain_of_class_means"],
-            [[group.learners, _fmt(group.mean), _fmt(group.se), _fmt(group.normalised, 2) or NOT_DEFINED]],
+            _header("group-gain.csv"),
+            [[group.learners, _fmt(group.mean), _fmt(group.se), _fmt(group.normalised, 2) or w(NOT_DEFINED)]],
         )
+        written += ["gain.csv", "group-gain.csv"]
+    described = [
+        *[[file, column, w(msgid)] for file in written for column, msgid in COLUMNS[file]],
+        *[
+            [
+                "learners.csv",
+                MASTERED.format(objective=o),
+                w(
+                    "'yes' if the learner mastered objective {objective} (at least {threshold} of its "
+                    "points), else 'no'.",
+                    objective=o,
+                    threshold=w.percent(report.threshold),
+                ),
+            ]
+            for o in objectives
+        ],
+    ]
+    described.sort(key=lambda row: written.index(row[0]))  # stable: each file's columns in order
+    _csv(out / "columns.csv", ["file", "column", "description"], described)
+    return [*written, "columns.csv"]
 
 
 CSS = """
@@ -393,52 +602,116 @@ def _table(header: list[str], rows: list[list[str]], numeric: set[int] = frozens
     return f'<div class="scroll" tabindex="0">{table}</div>'
 
 
-def html(report: Report, figures: dict[str, str]) -> str:
+def _note(note: str, w: Words) -> str:
+    return w(note.msgid, **note.values) if isinstance(note, Note) else note
+
+
+def _option_label(item: ItemRow, option: OptionRow, w: Words) -> str:
+    """An option's letter as this language's learners type it (HTML), the key marked."""
+    if option.option == NO_ANSWER:
+        return escape(w(NO_ANSWER))
+    letter = escape(w.letter(item.type, option.option))
+    return w.html("{option} (key)", option=letter) if option.is_key else letter
+
+
+def _option_text(item: ItemRow, option: OptionRow, w: Words, quiz) -> str:
+    """An option's text in the report's language: the bank's, in that language (`quiz`)."""
+    if option.option == NO_ANSWER:
+        return ""
+    if item.type == "true-false":
+        return w(option.text)
+    translated = next((i for i in quiz.items if i.id == item.id), None) if quiz is not None else None
+    return (translated.options or {}).get(option.option, option.text) if translated else option.text
+
+
+def html(report: Report, figures: dict[str, str], w: Words = ENGLISH, quiz=None, files=()) -> str:
+    """The report's page in `w`'s language; `quiz`: the quiz in that language (its title and options'
+    text), by default the analysed one; `files`: the CSV files to link to."""
     r, t = report.responses, report.test
-    quiz = r.quiz
+    quiz = quiz or r.quiz
+    title = w.html("Report: {title}", title=escape(quiz.title))
     flagged = [i for i in report.items if i.flags]
     alpha = (
-        f"{t.alpha:.2f} ({escape(t.alpha_note)})"
+        f"{w.number(t.alpha, 2)} ({escape(w(t.alpha_note))})"
         if t.alpha is not None
-        else f"not defined: {escape(t.alpha_note)}"
+        else w.html("not defined: {reason}", reason=escape(w(t.alpha_note)))
     )
+    glance = [
+        w.html(
+            "Mean score {mean} per cent (median {median}, standard deviation {sd}).",
+            mean=w.number(t.mean),
+            median=w.number(t.median),
+            sd=w.number(t.sd),
+        ),
+        w.html("Reliability: {alpha}.", alpha=alpha),
+    ]
+    if t.sem is not None:
+        glance.append(w.html("Standard error of measurement: {sem} percentage points.", sem=w.number(t.sem)))
+    counts = {"flagged": w.number(len(flagged), 0), "items": w.number(len(report.items), 0)}
     parts = [
-        f"<h1>Report: {escape(quiz.title)}</h1>",
-        f"<p>Quiz <code>{escape(quiz.id)}</code>, {t.learners} learners, {len(r.items)} items analysed.</p>",
-        *[f'<p class="note">{escape(n)}</p>' for n in r.notes],
-        "<h2>At a glance</h2>",
-        f"<p>Mean score {t.mean:.1f} per cent (median {t.median:.1f}, standard deviation {t.sd:.1f}). "
-        f"Reliability: {alpha}."
-        + (f" Standard error of measurement: {t.sem:.1f} percentage points." if t.sem is not None else "")
+        f"<h1>{title}</h1>",
+        "<p>"
+        + w.html(
+            "Quiz {quiz}, {learners} learners, {items} items analysed.",
+            quiz=f"<code>{escape(quiz.id)}</code>",
+            learners=w.number(t.learners, 0),
+            items=w.number(len(r.items), 0),
+        )
         + "</p>",
-        f"<p>{len(flagged)} of {len(report.items)} items are flagged for review"
-        + (": " + ", ".join(f"<strong>{escape(i.id)}</strong>" for i in flagged) if flagged else "")
-        + ". See the item table below for why.</p>",
-        _img(figures["histogram"], "Histogram of learners' scores in per cent, in bands of 10."),
-        "<h2>Items</h2>",
-        "<p>Facility: the share of the points learners scored (0 to 1). Discrimination: 100 times the "
-        "correlation between the item and the rest of the test. Efficiency: discrimination as a share of "
-        "the most this item could have. The instructors' page of the book explains each one.</p>",
-        _img(figures["facility"], "Bar chart of each item's facility; flagged items in orange."),
+        *[f'<p class="note">{escape(_note(n, w))}</p>' for n in r.notes],
+        f"<h2>{w.html('At a glance')}</h2>",
+        "<p>" + " ".join(glance) + "</p>",
+        "<p>"
+        + (
+            w.html(
+                "{flagged} of {items} items are flagged for review: {list}. See the item table below "
+                "for why.",
+                list=", ".join(f"<strong>{escape(i.id)}</strong>" for i in flagged),
+                **counts,
+            )
+            if flagged
+            else w.html(
+                "{flagged} of {items} items are flagged for review. See the item table below for why.",
+                **counts,
+            )
+        )
+        + "</p>",
+        _img(figures["histogram"], w("Histogram of learners' scores in per cent, in bands of 10.")),
+        f"<h2>{w.html('Items')}</h2>",
+        "<p>"
+        + w.html(
+            "Facility: the share of the points learners scored (0 to 1). Discrimination: 100 times the "
+            "correlation between the item and the rest of the test. Efficiency: discrimination as a share of "
+            "the most this item could have. The instructors' page of the book explains each one."
+        )
+        + "</p>",
+        _img(figures["facility"], w("Bar chart of each item's facility; flagged items in orange.")),
         _table(
-            ["Item", "Objective", "Type", "Facility", "Discrimination", "Efficiency", "Review"],
+            [
+                w(h)
+                for h in ("Item", "Objective", "Type", "Facility", "Discrimination", "Efficiency", "Review")
+            ],
             [
                 [
                     escape(i.id),
                     escape(i.objective),
-                    escape(i.type),
-                    _fmt(i.stats.facility, 2),
-                    _fmt(i.stats.discrimination),
-                    _fmt(i.stats.efficiency),
-                    "".join(f'<span class="flag">{escape(f)}</span><br>' for f in i.flags),
+                    escape(w(i.type)),
+                    w.number(i.stats.facility, 2),
+                    w.number(i.stats.discrimination),
+                    w.number(i.stats.efficiency),
+                    "".join(f'<span class="flag">{escape(flag_text(i, f, w))}</span><br>' for f in i.flags),
                 ]
                 for i in report.items
             ],
             numeric={3, 4, 5},
         ),
-        "<h2>Options chosen</h2>",
-        "<p>For each multiple-choice and true/false item: the share of all learners, of the top third and "
-        "of the bottom third (by total score) who chose each option. The key is marked.</p>",
+        f"<h2>{w.html('Options chosen')}</h2>",
+        "<p>"
+        + w.html(
+            "For each multiple-choice and true/false item: the share of all learners, of the top third "
+            "and of the bottom third (by total score) who chose each option. The key is marked."
+        )
+        + "</p>",
     ]
     for item in report.items:
         if not item.options:
@@ -446,14 +719,14 @@ def html(report: Report, figures: dict[str, str]) -> str:
         parts.append(f"<h3>{escape(item.id)}</h3>")
         parts.append(
             _table(
-                ["Option", "", "All", "Top third", "Bottom third"],
+                [w("Option"), "", w("All"), w("Top third"), w("Bottom third")],
                 [
                     [
-                        escape(o.option) + (" (key)" if o.is_key else ""),
-                        escape(o.text),
-                        f"{o.overall:.0%}",
-                        f"{o.top:.0%}",
-                        f"{o.bottom:.0%}",
+                        _option_label(item, o, w),
+                        escape(_option_text(item, o, w, quiz)),
+                        w.percent(o.overall),
+                        w.percent(o.top),
+                        w.percent(o.bottom),
                     ]
                     for o in item.options
                 ],
@@ -461,111 +734,170 @@ def html(report: Report, figures: dict[str, str]) -> str:
             )
         )
     parts += [
-        "<h2>Learning objectives</h2>",
-        f"<p>A learner has mastered an objective when they scored at least {report.threshold:.0%} of the "
-        "points of its items in this quiz.</p>",
-        _img(figures["mastery"], "Bar chart of the share of learners who mastered each objective."),
+        f"<h2>{w.html('Learning objectives')}</h2>",
+        "<p>"
+        + w.html(
+            "A learner has mastered an objective when they scored at least {threshold} of the points of its "
+            "items in this quiz.",
+            threshold=w.percent(report.threshold),
+        )
+        + "</p>",
+        *(
+            [_img(figures["mastery"], w("Bar chart of the share of learners who mastered each objective."))]
+            if "mastery" in figures
+            else []
+        ),
         _table(
-            ["Objective", "Learners who mastered it"],
-            [[escape(o), f"{s:.0%}" if s is not None else ONE_ITEM] for o, s in report.mastery.items()],
+            [w("Objective"), w("Learners who mastered it")],
+            [
+                [escape(o), w.percent(s) if s is not None else escape(w(ONE_ITEM))]
+                for o, s in report.mastery.items()
+            ],
             numeric={1},
         ),
-        f"<p>A mastery figure needs at least {MASTERY_MIN_ITEMS} items on the objective: one item is too "
-        "little to judge a person by.</p>",
+        "<p>"
+        + w.html(
+            "A mastery figure needs at least {count} items on the objective: one item is too little to "
+            "judge a person by.",
+            count=w.number(MASTERY_MIN_ITEMS, 0),
+        )
+        + "</p>",
     ]
     if report.uncovered:
         parts.append(
-            "<p>This quiz does not test these objectives of its modules: "
-            + ", ".join(escape(o) for o in report.uncovered)
-            + ". Judge them another way (an observed activity, a self-check).</p>"
+            "<p>"
+            + w.html(
+                "This quiz does not test these objectives of its modules: {objectives}. Judge them "
+                "another way (an observed activity, a self-check).",
+                objectives=", ".join(escape(o) for o in report.uncovered),
+            )
+            + "</p>"
         )
     if report.gain is not None:
-        g = report.gain
-        group = g.group
-        interval = (
-            f" (standard error {group.se:.1f}; about 95 per cent sure the group's true gain lies between "
-            f"{group.mean - 1.96 * group.se:.1f} and {group.mean + 1.96 * group.se:.1f})"
-            if group.se is not None and group.mean is not None
-            else ""
+        parts += _gain_html(report.gain, w, "gain" in figures and figures["gain"])
+    links = ", ".join(f'<a href="{escape(f)}">{escape(f)}</a>' for f in files if f != "columns.csv")
+    parts.append(f"<h2>{w.html('Files')}</h2>")
+    if links:
+        parts.append("<p>" + w.html("The same figures as CSV: {files}.", files=links) + "</p>")
+    if "columns.csv" in files:
+        described = w.html(
+            "What each column of these files holds: {file}.", file='<a href="columns.csv">columns.csv</a>'
         )
-        parts += [
-            "<h2>Before and after</h2>",
-            f"<p>{group.learners} learners took the test before and after training. The group's mean gain: "
-            f"{_fmt(group.mean) or NOT_DEFINED} percentage points{interval}. Normalised gain of the class "
-            f"means: {_fmt(group.normalised, 2) or NOT_DEFINED + ' (the mean before was already full)'} "
-            "(the share of the possible improvement the group achieved). These are figures for the group: "
-            "on a short test, one person's gain is mostly chance, so people are not ranked by gain.</p>",
-        ]
-        ceiling = sum(b >= 100 for b in g.before)
-        if ceiling:
-            parts.append(f"<p>{ceiling} learner(s) had a full score before training: {CEILING}.</p>")
-        if g.twins:
-            parts += [
-                "<h3>Twin items</h3>",
-                "<p>Each item of the test after training has a twin in the test before. Twins are meant to "
-                "be equally hard, so each pair should change about as much as the whole test. A pair "
-                f"flagged here changed more than {TWIN_CHANGE_FLAG} away from the mean change: the two "
-                "items may not be equally hard, or the topic was taught unusually well or badly. Check the "
-                "twins on a pilot group before you read a gain as learning.</p>",
-                _table(
-                    ["Before", "After", "Facility before", "Facility after", "Review"],
-                    [
-                        [
-                            escape(w.before_item),
-                            escape(w.after_item),
-                            _fmt(w.before, 2),
-                            _fmt(w.after, 2),
-                            '<span class="flag">unusual change</span>' if w.unusual else "",
-                        ]
-                        for w in g.twins
-                    ],
-                    numeric={2, 3},
-                ),
-            ]
-        if "gain" in figures:
-            parts.append(
-                f'<img src="{figures["gain"]}" alt="Scatter plot of each learner\'s score before and '
-                'after training; points above the diagonal improved.">'
-            )
-    parts += [
-        "<h2>Files</h2>",
-        '<p>The same figures as CSV: <a href="items.csv">items.csv</a>, '
-        '<a href="options.csv">options.csv</a>, '
-        '<a href="learners.csv">learners.csv</a>, <a href="objectives.csv">objectives.csv</a>, '
-        '<a href="test.csv">test.csv</a>'
-        + (
-            ', <a href="gain.csv">gain.csv</a>, <a href="group-gain.csv">group-gain.csv</a>'
-            if report.gain is not None
-            else ""
-        )
-        + ".</p>",
-    ]
+        parts.append(f"<p>{described}</p>")
     return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!doctype html>\n<html lang="{escape(w.lang)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>Report: {escape(quiz.title)}</title><style>{CSS}</style></head><body>"
-        + "\n".join(parts)
-        + "</body></html>\n"
+        f"<title>{title}</title><style>{CSS}</style></head><body>" + "\n".join(parts) + "</body></html>\n"
     )
 
 
-def write(report: Report, out: Path, name: Callable[[str], str] = str) -> Path:
-    """Write the report's HTML, figures and CSV files into `out`; the HTML page's path."""
+def _gain_html(g: Gain, w: Words, figure: str | None) -> list[str]:
+    """The section "Before and after": figures for the group, never a ranking of people."""
+    group = g.group
+    if group.mean is None:
+        mean = w.html("The group's mean gain: not defined.")
+    elif group.se is None:
+        mean = w.html("The group's mean gain: {gain} percentage points.", gain=w.number(group.mean))
+    else:
+        mean = w.html(
+            "The group's mean gain: {gain} percentage points (standard error {se}; about 95 per cent sure "
+            "the group's true gain lies between {low} and {high}).",
+            gain=w.number(group.mean),
+            se=w.number(group.se),
+            low=w.number(group.mean - 1.96 * group.se),
+            high=w.number(group.mean + 1.96 * group.se),
+        )
+    normalised = (
+        w.html("Normalised gain of the class means: not defined (the mean before was already full).")
+        if group.normalised is None
+        else w.html(
+            "Normalised gain of the class means: {gain} (the share of the possible improvement the group "
+            "achieved).",
+            gain=w.number(group.normalised, 2),
+        )
+    )
+    parts = [
+        f"<h2>{w.html('Before and after')}</h2>",
+        "<p>"
+        + " ".join(
+            [
+                w.html(
+                    "{learners} learners took the test before and after training.",
+                    learners=w.number(group.learners, 0),
+                ),
+                mean,
+                normalised,
+                w.html(
+                    "These are figures for the group: on a short test, one person's gain is mostly "
+                    "chance, so people are not ranked by gain."
+                ),
+            ]
+        )
+        + "</p>",
+    ]
+    ceiling = sum(b >= 100 for b in g.before)
+    if ceiling:
+        parts.append(
+            "<p>"
+            + w.html(
+                "{count} learner(s) had a full score before training, so a gain is not defined for them.",
+                count=w.number(ceiling, 0),
+            )
+            + "</p>"
+        )
+    if g.twins:
+        parts += [
+            f"<h3>{w.html('Twin items')}</h3>",
+            "<p>"
+            + w.html(
+                "Each item of the test after training has a twin in the test before. Twins are meant to "
+                "be equally hard, so each pair should change about as much as the whole test. A pair "
+                "flagged here changed more than {limit} away from the mean change: the two items may not "
+                "be equally hard, or the topic was taught unusually well or badly. Check the twins on a "
+                "pilot group before you read a gain as learning.",
+                limit=w.short(TWIN_CHANGE_FLAG),
+            )
+            + "</p>",
+            _table(
+                [w("Before"), w("After"), w("Facility before"), w("Facility after"), w("Review")],
+                [
+                    [
+                        escape(x.before_item),
+                        escape(x.after_item),
+                        w.number(x.before, 2),
+                        w.number(x.after, 2),
+                        f'<span class="flag">{w.html("unusual change")}</span>' if x.unusual else "",
+                    ]
+                    for x in g.twins
+                ],
+                numeric={2, 3},
+            ),
+        ]
+    if figure:
+        alt = w(
+            "Scatter plot of each learner's score before and after training; points above the diagonal "
+            "improved."
+        )
+        parts.append(_img(figure, alt))
+    return parts
+
+
+def write(report: Report, out: Path, name: Callable[[str], str] = str, w: Words = ENGLISH, quiz=None) -> Path:
+    """Write the report's HTML, figures and CSV files into `out`, in `w`'s language (`quiz`: the
+    quiz in that language); the HTML page's path."""
     out.mkdir(parents=True, exist_ok=True)
-    images = {
-        "histogram": histogram(report),
-        "facility": facility_chart(report),
-        "mastery": mastery_chart(report),
-    }
+    images = {"histogram": histogram(report, w), "facility": facility_chart(report, w)}
+    if any(share is not None for share in report.mastery.values()):  # else an empty chart
+        images["mastery"] = mastery_chart(report, w)
     if report.gain is not None and len(report.gain.learners):
-        images["gain"] = gain_chart(report.gain)
+        images["gain"] = gain_chart(report.gain, w)
     figures = {}
     for key, data in images.items():
         (out / f"{key}.png").write_bytes(data)
         figures[key] = f"{key}.png"
-    write_csvs(report, out, name)
+    files = write_csvs(report, out, name, w)
     page = out / "index.html"
-    page.write_text(html(report, figures), encoding="utf-8")
+    page.write_text(html(report, figures, w, quiz, files), encoding="utf-8")
     return page
 
 
@@ -630,11 +962,14 @@ def run(
     out: Path | None = None,
     moodle: list[Path] = (),
     canvas: list[Path] = (),
+    lang: str | None = None,
 ) -> Path:
-    """Build and write the report for one quiz; the HTML page's path."""
+    """Build and write the report for one quiz, in `lang` (default: the source language); the HTML
+    page's path. Learners may have answered in any language: the statistics do not change with it."""
     from ..content.bank import load_bank
     from ..errors import FrontlineError
 
+    w = words(project, lang)  # an unknown language stops here, before any work
     responses = responses_for(project, quiz_id, list(papers), list(moodle), list(canvas))
     if not responses.learners:
         raise FrontlineError(f"no graded submissions or paper answers for {quiz_id}", project.course)
@@ -648,4 +983,22 @@ def run(
     report = build(responses, threshold, earlier)
     report.uncovered = uncovered_objectives(project, quiz, report)
     name = pseudonymiser(course_salt(project.course)) if anonymize else str
-    return write(report, out or project.course / "reports" / quiz_id, name)
+    translated = load_bank(project, w.lang).quiz(quiz_id) if w.lang != quiz.language else None
+    return write(report, out or project.course / "reports" / quiz_id, name, w, translated)
+
+
+def words(project, lang: str | None = None) -> Words:
+    """The report's words in `lang` (a language of locale/languages.yaml; default the source), from
+    the interface catalog, with the true/false letters that language's learners type."""
+    from ..content.bank import TRUE_FALSE
+    from ..content.interface import interface
+    from ..content.languages import language, source_language
+
+    source = source_language(project).code
+    code = language(project, lang).code if lang else source
+    letters = (
+        dict(zip(TRUE_FALSE[source], TRUE_FALSE[code], strict=True))
+        if source in TRUE_FALSE and code in TRUE_FALSE
+        else {}
+    )
+    return Words(code, interface(project, code), letters)

@@ -11,11 +11,24 @@ from pathlib import Path
 
 import numpy as np
 
-from ..content.bank import Quiz, QuizItem, true_false_letters
+from ..content.bank import TRUE_FALSE, Quiz, QuizItem, true_false_letters
 from ..errors import FrontlineError
 from ..grading.quiz_notebook import language_of, letters
 
 ANSWER = "answer_"
+
+
+class Note(str):
+    """A note for the report's reader: its text in the source language, and the interface msgid
+    (frontline.content.interface) and values the report says it with in another language."""
+
+    msgid: str
+    values: dict[str, object]
+
+    def __new__(cls, msgid: str, **values: object) -> Note:
+        note = super().__new__(cls, msgid.format(**values))
+        note.msgid, note.values = msgid, values
+        return note
 
 
 @dataclass
@@ -25,7 +38,7 @@ class Responses:
     learners: list[str] = field(default_factory=list)
     scores: list[list[float]] = field(default_factory=list)
     choices: list[list[str | None]] = field(default_factory=list)  # letters typed, None if none
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # Note, so the report can say them in any language
 
     @property
     def matrix(self) -> np.ndarray:
@@ -119,10 +132,16 @@ def from_gradebook(db_url: str, course: Path, quiz: Quiz) -> Responses:
     items = [i for i in quiz.items if i not in pending]
     responses = Responses(quiz, items)
     if ungraded:
-        responses.notes.append(f"{len(ungraded)} submission(s) could not be graded and are left out.")
+        responses.notes.append(
+            Note("{count} submission(s) could not be graded and are left out.", count=len(ungraded))
+        )
     for item in pending:
         waiting = sum(1 for m in per_learner.values() if m.get(item.id) is None)
-        responses.notes.append(f"{item.id} is left out: {waiting} answer(s) still wait for a grader.")
+        responses.notes.append(
+            Note(
+                "{item} is left out: {count} answer(s) still wait for a grader.", item=item.id, count=waiting
+            )
+        )
     for learner in sorted(per_learner):
         notebook = course / "autograded" / learner / quiz.id / f"{quiz.id}.ipynb"
         typed = answers_in_notebook(notebook)
@@ -139,8 +158,21 @@ def from_gradebook(db_url: str, course: Path, quiz: Quiz) -> Responses:
 
 PAPER_HELP = (
     "a header row 'learner' then item ids, one row per learner; each cell the letter(s) chosen, "
-    "T or F, or for a written item the points awarded; an empty cell is no answer"
+    "T or F (V or F in French), or for a written item the points awarded; an empty cell is no answer"
 )
+
+
+def _true_false(item: QuizItem, typed: str, value: str) -> str:
+    """A true/false answer on paper in any language's letters (V for true in French) as the item's own
+    letter: one class may hand in English and French answer sheets. ValueError if it is none of them,
+    or a letter that means true in one language and false in another."""
+    if len(typed) == 1 and typed in item.letters:
+        return typed
+    meanings = {pair.index(typed) for pair in TRUE_FALSE.values() if len(typed) == 1 and typed in pair}
+    if len(meanings) != 1:
+        others = "; ".join(f"{code}: {', '.join(p)}" for code, p in TRUE_FALSE.items() if p != item.letters)
+        raise ValueError(f"{value!r} is not one of {', '.join(item.letters)} ({others})")
+    return item.letters[meanings.pop()]
 
 
 def _paper_cell(item: QuizItem, raw: str) -> tuple[float, str | None]:
@@ -160,6 +192,8 @@ def _paper_cell(item: QuizItem, raw: str) -> tuple[float, str | None]:
     if item.type == "ordering":
         if sorted(typed) != sorted(item.letters):
             raise ValueError(f"{value!r} must use each of {', '.join(item.letters)} once")
+    elif item.type == "true-false":
+        typed = _true_false(item, typed, value)
     elif len(typed) != 1 or typed not in item.letters:
         raise ValueError(f"{value!r} is not one of {', '.join(item.letters)}")
     return (float(item.points) if typed == item.key else 0.0), typed
