@@ -329,7 +329,7 @@ MESSAGES: dict[str, str] = {
     "Preparation time": "facilitator pack label",
     "about {hours} hours.": "facilitator pack: preparation time",
     "Print and bring (all sessions):": "facilitator pack: before the list of materials",
-    "Item": "facilitator pack: column heading of the materials",
+    "To print or bring": "facilitator pack: column heading of the materials",
     "Used on": "facilitator pack: column heading of the materials (the days)",
     "Role cards for '{activity}': {sets} set(s), cut out": "facilitator pack: an item to print",
     "'{checklist}': one per observer": "facilitator pack: an item to print",

@@ -269,7 +269,7 @@ def _preparation(kit: Kit, activities: dict[str, Activity], t: Words) -> list[st
     lines += [
         f"**{t('Print and bring (all sessions):')}**",
         "",
-        f"| {t('Item')} | {t('Used on')} |",
+        f"| {t('To print or bring')} | {t('Used on')} |",
         "| --- | --- |",
     ]
     lines += [f"| {_cell(item)} | {', '.join(dict.fromkeys(days))} |" for item, days in items.items()]
