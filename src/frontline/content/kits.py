@@ -183,7 +183,7 @@ def skeleton(kit: Kit) -> list[tuple]:
             for s in day.sessions
         )
         for day in kit.days
-    ] + [(m.id for m in kit.staff), kit.claims, kit.max_participants, kit.preparation_hours]
+    ] + [tuple(m.id for m in kit.staff), kit.claims, kit.max_participants, kit.preparation_hours]
 
 
 class KitRules(BaseModel):
