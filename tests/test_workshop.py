@@ -96,8 +96,12 @@ def write(project, kit=KIT, activity=ACTIVITY):
 
 
 def test_a_good_kit_passes(scratch):
+    """Its only problem: French, a published language of the whole course, has no text for it yet."""
     write(scratch)
-    assert check(scratch) == []
+    assert sorted(check(scratch)) == [
+        "locale/fr/LC_MESSAGES/_data/assets/activities/rp-demo.po: no catalog: run `frontline translate`",
+        "locale/fr/LC_MESSAGES/_data/assets/kits/demo-kit.po: no catalog: run `frontline translate`",
+    ]
 
 
 @pytest.mark.parametrize(
