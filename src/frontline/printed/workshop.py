@@ -301,7 +301,7 @@ def participant_pack(kit: Kit, activities: dict[str, Activity], contacts: str | 
                 "",
                 f"*{a.fictional}* {a.group}.",
                 "",
-                " ".join(a.scenario.split()),
+                _para(a.scenario),
                 "",
             ]
             lines += [f"**{t('Questions:')}**", "", *[f"- {q}" for q in a.questions], ""]
