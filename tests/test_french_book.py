@@ -45,6 +45,9 @@ def _plain(markdown: str) -> str:
 def test_every_page_of_the_edition_has_its_twin(french, project, built_book):
     lang, documents = french
     assert "modules/first-responder/fr1-what-is-trafficking" in documents
+    trainer_pages = [d for d in toc_documents(project) if d.startswith("modules/trainer/")]
+    assert len(trainer_pages) == 5 and set(trainer_pages) <= set(documents)
+    assert {"book/trainers", "book/certification"} <= set(documents)
     for doc in documents:
         fr = (built_book / "fr" / f"{doc}.html").read_text(encoding="utf-8")
         en = (built_book / f"{doc}.html").read_text(encoding="utf-8")
