@@ -15,7 +15,9 @@
    exchange; then `frontline grade --exchange` on PostgreSQL. The figure: from the last submit to
    every submission graded and its feedback released, and whether any was lost or duplicated.
 7. Languages: a forced build of the English book alone against English and French together (both
-   with their execution caches warm), and the share of French strings translated.
+   with their execution caches warm), and the share of French strings translated; then the
+   trainer's files (section trainer_tools on its own): the five-day kit's packs and the T1 to T5
+   decks in French against the same in English.
 
 `python bench/run.py slow_links languages` runs only the sections named.
 """
@@ -468,6 +470,33 @@ def languages(project: Project) -> None:
     print(f"  English alone:        {english:6.1f} s")
     print(f"  English and French:   {both:6.1f} s  (ratio {both / english:.2f})")
     print(f"  French strings translated: {done} of {total} ({100 * done / max(total, 1):.0f}%)")
+    trainer_tools(project)
+
+
+def trainer_tools(project: Project) -> None:
+    """The trainer's files in French against English: the packs of the five-day kit and the slide
+    decks of T1 to T5 (French adds the catalogs' lookups and the French module text)."""
+    from frontline.book.slides import build_slides
+    from frontline.printed.workshop import build_packs
+
+    decks = ["T1", "T2", "T3", "T4", "T5"]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        figures = {}
+        for lang in ("en", "fr"):
+            build_packs(project, "tot-5day", out=out / f"packs-{lang}", lang=lang)  # warm: fonts, bank
+            figures[lang] = (
+                _timed(
+                    lambda lang=lang: build_packs(project, "tot-5day", out=out / f"packs-{lang}", lang=lang)
+                ),
+                _timed(lambda lang=lang: build_slides(project, decks, out=out / f"slides-{lang}", lang=lang)),
+            )
+    (packs_en, slides_en), (packs_fr, slides_fr) = figures["en"], figures["fr"]
+    print("Trainer tools, tot-5day packs (HTML and PDF, A4) and the T1 to T5 decks")
+    print(f"  packs:  English {packs_en:6.1f} s, French {packs_fr:6.1f} s (ratio {packs_fr / packs_en:.2f})")
+    print(
+        f"  slides: English {slides_en:6.1f} s, French {slides_fr:6.1f} s (ratio {slides_fr / slides_en:.2f})"
+    )
 
 
 SECTIONS = {
@@ -478,6 +507,7 @@ SECTIONS = {
     "authoring": authoring,
     "hub_load": hub_load,
     "languages": languages,
+    "trainer_tools": trainer_tools,
 }
 
 
