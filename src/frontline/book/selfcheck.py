@@ -4,9 +4,10 @@ assets/static/frontline.js to radio buttons with instant feedback. Only self-che
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
+from html import escape as _escape
 
 from ..content.bank import SelfCheckItem
+from ..printed.typography import screen_text
 
 
 def _same(msgid: str) -> str:
@@ -25,6 +26,10 @@ def render(item: SelfCheckItem, number: int | None = None, t: Callable[[str], st
     (frontline.content.interface)."""
     answer = str(item.answer).lower() if isinstance(item.answer, bool) else item.answer
     qid = f"sc-{item.id}"
+
+    def escape(text: str) -> str:
+        return _escape(screen_text(text, item.language))
+
     label = escape(t("Question {number}").format(number=number) if number else t("Question"))
     objective = escape(t("(objective {objective})").format(objective=item.objective))
     scenario = f'<p class="fl-scenario">{escape(item.scenario)}</p>' if item.scenario else ""

@@ -30,3 +30,13 @@ def print_text(text: str, lang: str) -> str:
     for pattern, space in FRENCH:
         text = pattern.sub(space, text)
     return text
+
+
+APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def screen_text(text: str, lang: str) -> str:
+    """Text from a data file as the book's pages set theirs: a typographic apostrophe (Sphinx's
+    smart quotes do this to a page's own text, never to text a directive writes) and the
+    language's spaces before signs."""
+    return print_text(APOSTROPHE.sub("\u2019", text), lang)
