@@ -155,7 +155,7 @@ def test_the_french_page_is_french(mixed):
         "Options choisies",
         "Objectifs d'apprentissage",
         "Avant et après",
-        "Items jumeaux",
+        "Questions jumelles",
         "Fichiers",
     ):
         assert f">{heading}</h" in fr, heading
@@ -253,7 +253,7 @@ def test_every_word_the_report_writes_in_french_is_translated(mixed, tmp_path):
         for lang in ("en", "fr"):
             add_paper(responses, folder / f"{name}-{lang}.csv")
     page = write(build(post, before=pre), tmp_path / "gain", w=w).read_text(encoding="utf-8")
-    assert "Items jumeaux" in page
+    assert "Questions jumelles" in page
     done = translations(project, "fr")
     assert len(asked) > 60
     assert sorted(m for m in asked if m not in done) == []
