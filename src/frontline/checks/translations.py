@@ -40,7 +40,8 @@ def coverage_problems(project: Project, lang: Language) -> Iterator[str]:
 
 # A translated review pointer quotes the page's translated headings, in the language's quotation marks
 # (« ... ») or in the source's ('...').
-QUOTED_HEADING = re.compile(r"«\s*([^»]+?)\s*»|'([^']+)'")
+# A heading that holds a quotation of its own nests one pair: « Pourquoi ... « Je suis une victime » ».
+QUOTED_HEADING = re.compile(r"«\s*((?:[^«»]|«[^«»]*»)+?)\s*»(?!\s*»)|'([^']+)'")
 
 
 def review_problems(project: Project, lang: Language) -> Iterator[str]:
