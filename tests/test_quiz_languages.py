@@ -271,3 +271,134 @@ def test_the_report_in_french_gives_the_same_numbers_as_in_english(course, tmp_p
     assert multiple.options["A"].startswith("FR: ") and multiple.options["A"] in pages["fr"]
     assert "FR: " not in pages["en"]
     assert '<html lang="fr">' in pages["fr"] and "<td>V" in pages["fr"] and "<td>T" not in pages["fr"]
+
+
+@pytest.fixture(scope="module")
+def odd_class(tmp_path_factory):
+    """A class of its own (the one above stays as it is): in each language, a learner whose first
+    answer cell holds code (needs review) and one whose notebook is too old to grade (failed)."""
+    from pathlib import Path
+
+    from notebooks import hostile
+
+    from frontline.paths import Project
+
+    project = Project(Path(__file__).resolve().parents[1]).copy_sources(
+        tmp_path_factory.mktemp("odd") / "project"
+    )
+    _machine_french(project)
+    for lang in ("en", "fr"):
+        quiz = load_bank(project, lang).quiz(QUIZ)
+        released = json.loads(release(project, QUIZ, lang=None if lang == "en" else lang).read_text())
+        put(project.course, f"{lang}-code", hostile(quiz, released, 1, 'answer_1 = "B"\nprint("B")'))
+        put(project.course, f"{lang}-old", {**released, "nbformat": 3})
+    report = grade(project, QUIZ, progress=False)
+    with report.csv_path.open() as f:
+        table = {r["learner"]: r for r in csv.DictReader(f)}
+
+    def feedback(learner: str) -> str:
+        return (project.course / "feedback" / learner / QUIZ / f"{QUIZ}.html").read_text()
+
+    return report, table, feedback
+
+
+ENGLISH_REASON_WORDS = (
+    "notebook format",
+    "too old",
+    "4 or newer",
+    "the answer cell",
+    "instead of",
+    "statements",
+)
+
+
+def test_a_french_page_gives_the_reason_in_french(odd_class):
+    from html import unescape
+
+    report, table, feedback = odd_class
+    assert table["fr-old"]["status"] == table["en-old"]["status"] == "failed"
+    page = unescape(feedback("fr-old"))
+    assert '<html lang="fr">' in page
+    assert (
+        "Votre questionnaire n'a pas pu être corrigé. Votre fichier est conservé, rien n'est perdu. "
+        "Adressez-vous à votre formateur. La raison\xa0: le notebook est enregistré dans un format "
+        "trop ancien (version 3, il faut la version 4 ou plus récente)"
+    ) in page
+    for english in ENGLISH_REASON_WORDS:
+        assert english not in page, english
+    # The English learner's page, the grades CSV and the summary stay in English.
+    assert "The reason: notebook format 3 is too old (4 or newer)" in unescape(feedback("en-old"))
+    from frontline.grading.summary import summary
+
+    old = "notebook format 3 is too old (4 or newer)"
+    assert table["fr-old"]["reason"] == table["en-old"]["reason"] == old
+    assert report.failed["fr-old"] == old
+    assert f"submitted/fr-old/{QUIZ}: failed: {old}" in summary(report)
+
+
+def test_an_unreadable_answer_cell_is_explained_in_the_page_language(odd_class):
+    from html import unescape
+
+    _, table, feedback = odd_class
+    english = "question 1: the answer cell holds 2 statements (an assignment, a function call)"
+    assert table["fr-code"]["status"] == table["en-code"]["status"] == "needs review"
+    assert table["fr-code"]["reason"].startswith(english)  # the instructor's CSV: English
+    assert table["en-code"]["reason"].startswith(english)
+    fr, en = unescape(feedback("fr-code")), unescape(feedback("en-code"))
+    assert "Votre réponse n'a pas pu être lue comme des lettres. Une personne va la regarder." in fr
+    for words in ENGLISH_REASON_WORDS:
+        assert words not in fr, words
+    assert "Your answer could not be read as letters; a person will look at it." in en
+
+
+def test_every_reason_has_every_language_s_words():
+    """Each key of quiz_words.REASONS (every reason, and what a cell can hold) in every language a
+    quiz can be released in, with no placeholder the reason does not give; a reason with another
+    key cannot be made."""
+    from string import Formatter
+
+    from frontline.grading.literal_grading import _STATEMENTS, Reason
+    from frontline.grading.quiz_words import REASONS, quiz_languages, words
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in Formatter().parse(text) if name}
+
+    assert "fr" in quiz_languages() and set(quiz_languages()) <= set(REASONS)
+    english = REASONS["en"]
+    kinds = {kind for _, kind in _STATEMENTS} | {"call", "expression", "other"}
+    assert {f"{n}.{k}" for k in kinds for n in ("one", "many")} <= set(english)
+    for lang in REASONS:
+        w = words(REASONS, lang)
+        assert set(w) == set(english), (lang, set(english) ^ set(w))
+        for key, text in english.items():
+            # An answer cell's reason always has its variable (answer_3), for the language to show.
+            given = fields(text) | ({"variable"} if key.startswith("cell") else set())
+            assert w[key] and fields(w[key]) <= given, (lang, key)
+    with pytest.raises(ValueError, match="no reason"):
+        Reason("no such reason")
+
+
+def test_reasons_are_grouped_and_written_in_the_language():
+    from frontline.grading.literal_grading import Reason, describe, literal_answer
+
+    _, loop = literal_answer("for _ in range(3):\n    answer_1 = 'B'", "answer_1")
+    reasons = [
+        *(Reason(loop.key, loop.values, n) for n in (1, 2, 3, 5)),
+        Reason("written_to_mark", question=4),
+        Reason("too_big", {"size": 1234567, "limit": 1000}),
+    ]
+    assert describe(reasons) == (
+        "questions 1-3, 5: the answer cell holds a loop instead of one assignment of a literal; "
+        "question 4: a written answer to mark; the file is 1,234,567 bytes, over the limit of 1,000"
+    )
+    assert describe(reasons, "fr") == (
+        "questions 1-3, 5\xa0: la cellule de réponse n'a pas la forme attendue (une seule ligne "
+        'answer_1 = "" avec votre réponse entre les guillemets)\xa0: elle contient une boucle\u202f; '
+        "question 4\xa0: une réponse écrite à noter\u202f; "
+        "le fichier fait 1\u202f234\u202f567 octets, plus que la limite de 1\u202f000"
+    )
+    # Kept in the gradebook as data, read back the same; a line recorded before keys stays as written.
+    assert [Reason.of(r.data()) for r in reasons] == reasons
+    assert describe(["question 2: the answer cell is missing"], "fr") == (
+        "question 2\xa0: the answer cell is missing"
+    )

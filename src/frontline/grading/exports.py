@@ -11,17 +11,17 @@ from pathlib import Path
 
 from ..content.bank import Quiz
 from ..files import atomic_write, csv_text
-from .literal_grading import describe
+from .literal_grading import Reason, describe
 from .store import recorded
 
-NOT_ON_RECORD = "not graded yet: run frontline grade again"
+NOT_ON_RECORD = Reason("not_on_record")
 
 
 @dataclass
 class Row:
     learner: str
     status: str
-    reasons: list[str]
+    reasons: list[Reason]
     score: float | None = None
     items: dict[str, float | None] = field(default_factory=dict)  # None: waits for a person
     name: tuple[str, str] = ("", "")  # first, last, if the gradebook has them
@@ -85,9 +85,7 @@ def rows(gb, quiz: Quiz, learners: list[str]) -> list[Row]:
             waiting = [i for i in quiz.items if got[i.id][1]]
             row.score = sum(s for s in row.items.values() if s is not None)
             row.status = "needs review" if waiting else "graded"
-            row.reasons = [
-                rec.flags.get(i.id) or f"question {numbers[i.id]}: waits for a person" for i in waiting
-            ]
+            row.reasons = [rec.flags.get(i.id) or Reason("waits", question=numbers[i.id]) for i in waiting]
         out.append(row)
     return out
 

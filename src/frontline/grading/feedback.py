@@ -107,7 +107,8 @@ def page(quiz: Quiz, row: Row, answers: dict[str, str], asked: list[str] | None 
     title = f["title"].format(title=quiz.title)
     body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(f['learner'].format(learner=row.learner))}</p>"]
     if row.status == "failed":
-        body.append(f'<p class="total">{escape(f["failed"].format(reason=describe(row.reasons)))}</p>')
+        reason = describe(row.reasons, lang)
+        body.append(f'<p class="total">{escape(f["failed"].format(reason=reason))}</p>')
     else:
         body.append(f'<p class="total">{escape(_total(quiz, row))}</p>')
         for number, item in enumerate(quiz.items, start=1):

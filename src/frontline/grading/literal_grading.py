@@ -10,25 +10,106 @@ import ast
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 from ..content.bank import Quiz
 from .quiz_notebook import answer_variable, letters, written_stub
+from .quiz_words import REASONS, words
 
 Status = Literal["graded", "needs review", "failed"]
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a submission failed or an answer waits for a person: a key of quiz_words.REASONS, the
+    values its text needs (JSON: str, int, list) and the question it is about, if any. str() is the
+    English line the instructor reads ('question 3: the answer cell is missing'); `text` and
+    `describe` write it in a learner's language."""
+
+    key: str
+    values: dict = field(default_factory=dict, hash=False)
+    question: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.key not in REASONS["en"]:
+            raise ValueError(f"no reason {self.key!r} in frontline.grading.quiz_words.REASONS")
+
+    def text(self, lang: str = "en") -> str:
+        """The reason in `lang`, without its question."""
+        w = words(REASONS, lang)
+        shown = {name: _shown(value, w) for name, value in self.values.items()}
+        if "what" in self.values:
+            shown["what"] = _what(self.values["what"], w)
+        return w[self.key].format(**shown)
+
+    def line(self, lang: str = "en") -> str:
+        """The reason in `lang`, its question first ('question 3: ...')."""
+        if self.question is None:
+            return self.text(lang)
+        return words(REASONS, lang)["question"].format(numbers=self.question, reason=self.text(lang))
+
+    def __str__(self) -> str:
+        return self.line("en")
+
+    def data(self) -> dict:
+        """As JSON for the gradebook (Reason.of reads it back)."""
+        out: dict = {"key": self.key, "values": self.values}
+        if self.question is not None:
+            out["question"] = self.question
+        return out
+
+    @classmethod
+    def of(cls, data: object, line: str | None = None) -> Reason:
+        """A reason from `data` (Reason.data()), or from a plain line (recorded before reasons had
+        keys, or an instructor's message; `line` when `data` is not a reason this version knows):
+        shown as written, in every language."""
+        if isinstance(data, Reason):
+            return data
+        if isinstance(data, dict) and data.get("key") in REASONS["en"]:
+            return cls(data["key"], dict(data.get("values") or {}), data.get("question"))
+        text = str(data) if line is None else line
+        found = QUESTION_REASON.match(text)
+        if found:
+            return cls("recorded", {"text": found[2]}, int(found[1]))
+        return cls("recorded", {"text": text})
+
+
+def _shown(value: object, w: dict[str, str]) -> str:
+    """A value as the language writes it: a whole number's digits grouped, a list joined."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}".replace(",", w["thousands"])
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _what(kinds: list, w: dict[str, str]) -> str:
+    """What a cell holds, from [[kind, how many], ...] in the order read: 'a loop', '2 imports',
+    '3 statements (2 assignments, an import)'."""
+    total = sum(n for _, n in kinds)
+
+    def many(kind: str, n: int) -> str:
+        return w["several"].format(n=n, kinds=w[f"many.{kind}"])
+
+    if total == 1:
+        return w[f"one.{kinds[0][0]}"]
+    if len(kinds) == 1:
+        return many(kinds[0][0], total)
+    parts = [w[f"one.{kind}"] if n == 1 else many(kind, n) for kind, n in kinds]
+    return w["statements"].format(n=total, parts=", ".join(parts))
 
 
 @dataclass
 class Outcome:
     status: Status
     scores: dict[str, float | None] = field(default_factory=dict)  # None: a person must mark it
-    reasons: list[str] = field(default_factory=list)
-    flags: dict[str, str] = field(default_factory=dict)  # item id -> why a person must look at it
+    reasons: list[Reason] = field(default_factory=list)
+    flags: dict[str, Reason] = field(default_factory=dict)  # item id -> why a person must look at it
     typed: dict[str, str | None] = field(default_factory=dict)
 
-    def flag(self, item_id: str, reason: str) -> None:
+    def flag(self, item_id: str, reason: Reason) -> None:
         self.flags[item_id] = reason
         self.reasons.append(reason)
 
@@ -42,65 +123,64 @@ def cell_text(cell: dict) -> str:
     return "".join(source) if isinstance(source, list) else str(source)
 
 
-def literal_answer(source: str, variable: str) -> tuple[str | None, str | None]:
-    """(letters, problem): the literal assigned to `variable`, or why the cell is not a literal."""
+def literal_answer(source: str, variable: str) -> tuple[str | None, Reason | None]:
+    """(letters, problem): the literal assigned to `variable`, or why the cell is not a literal
+    (a reason without its question)."""
+
+    def problem(key: str, **values: object) -> tuple[None, Reason]:
+        return None, Reason(key, {"variable": variable, **values})
+
     try:
         tree = ast.parse(source)
     except SyntaxError:
-        return None, "is not valid Python"
+        return problem("cell_not_python")
     body = [
         node
         for node in tree.body
         if not isinstance(node, ast.Expr) or not isinstance(node.value, ast.Constant)
     ]
     if not body:
-        return None, "holds no assignment"
+        return problem("cell_no_assignment")
     if len(body) != 1 or not isinstance(body[0], ast.Assign):
-        return None, f"holds {_what_was_written(body)} instead of one assignment of a literal"
+        return problem("cell_holds", what=_what_was_written(body))
     node = body[0]
     if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name) or node.targets[0].id != variable:
-        return None, f"does not assign {variable}"
+        return problem("cell_other_variable")
     if not isinstance(node.value, ast.Constant) or not isinstance(node.value.value, str | int | float | bool):
-        return None, "is not a literal (a call, a name or an expression is never run)"
+        return problem("cell_not_literal")
     return letters(node.value.value), None
 
 
-_STATEMENTS = (  # what a statement is, in words a grader can act on: one, several
-    ((ast.For, ast.AsyncFor, ast.While), "a loop", "loops"),
-    ((ast.ClassDef,), "a class", "classes"),
-    ((ast.FunctionDef, ast.AsyncFunctionDef), "a function definition", "function definitions"),
-    ((ast.Import, ast.ImportFrom), "an import", "imports"),
-    ((ast.If,), "an if statement", "if statements"),
-    ((ast.Raise,), "a raise statement", "raise statements"),
-    ((ast.Try, ast.With, ast.AsyncWith), "a block of code", "blocks of code"),
-    ((ast.Assign, ast.AugAssign, ast.AnnAssign), "an assignment", "assignments"),
+_STATEMENTS = (  # what a statement is, a key of the one./many. words in quiz_words.REASONS
+    ((ast.For, ast.AsyncFor, ast.While), "loop"),
+    ((ast.ClassDef,), "class"),
+    ((ast.FunctionDef, ast.AsyncFunctionDef), "function"),
+    ((ast.Import, ast.ImportFrom), "import"),
+    ((ast.If,), "if"),
+    ((ast.Raise,), "raise"),
+    ((ast.Try, ast.With, ast.AsyncWith), "block"),
+    ((ast.Assign, ast.AugAssign, ast.AnnAssign), "assignment"),
 )
 
 
-def _statement(node: ast.stmt) -> tuple[str, str]:
-    for kinds, one, several in _STATEMENTS:
+def _statement(node: ast.stmt) -> str:
+    for kinds, kind in _STATEMENTS:
         if isinstance(node, kinds):
-            return one, several
+            return kind
     if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
-        return "a function call", "function calls"
+        return "call"
     if isinstance(node, ast.Expr):
-        return "an expression", "expressions"
-    return "other code", "other code"
+        return "expression"
+    return "other"
 
 
-def _what_was_written(body: list[ast.stmt]) -> str:
-    """What a cell holds ('a loop', '3 statements (2 assignments, an import)'), read, never run."""
-    kinds = [_statement(node) for node in body]
-    if len(kinds) == 1:
-        return kinds[0][0]
-    counts = Counter(kinds)
-    if len(counts) == 1:
-        return f"{len(kinds)} {kinds[0][1]}"
-    parts = [one if n == 1 else f"{n} {several}" for (one, several), n in counts.items()]
-    return f"{len(kinds)} statements ({', '.join(parts)})"
+def _what_was_written(body: list[ast.stmt]) -> list[list]:
+    """What a cell holds, read, never run: [[kind, how many], ...] in the order first written
+    ([["assignment", 2], ["import", 1]] reads '3 statements (2 assignments, an import)')."""
+    return [[kind, n] for kind, n in Counter(_statement(node) for node in body).items()]
 
 
-QUESTION_REASON = re.compile(r"^question (\d+): (.+)$", re.S)
+QUESTION_REASON = re.compile(r"^question (\d+): (.+)$", re.S)  # a reason recorded as a plain line
 
 
 def _numbers(numbers: list[int]) -> str:
@@ -114,23 +194,24 @@ def _numbers(numbers: list[int]) -> str:
     return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
-def describe(reasons: list[str]) -> str:
-    """Reasons as one line, the questions that share a reason named once ('questions 1-17: ...'),
-    in the order they first appear: one learner's seventeen identical lines say one thing."""
+def describe(reasons: list[Reason | str], lang: str = "en") -> str:
+    """Reasons as one line in `lang`, the questions that share a reason named once ('questions
+    1-17: ...'), in the order they first appear: one learner's seventeen identical lines say one
+    thing. English (the default) is for the instructor; a learner's page passes its language."""
+    w = words(REASONS, lang)
     groups: dict[str, list[int]] = {}
-    for text in reasons:
-        found = QUESTION_REASON.match(text)
-        if found:
-            groups.setdefault(found[2], []).append(int(found[1]))
-        else:
-            groups.setdefault(text, [])
+    for reason in map(Reason.of, reasons):
+        numbers = groups.setdefault(reason.text(lang), [])
+        if reason.question is not None:
+            numbers.append(reason.question)
     parts = []
     for text, numbers in groups.items():
         if not numbers:
             parts.append(text)
         else:
-            parts.append(f"question{'s' if len(set(numbers)) > 1 else ''} {_numbers(numbers)}: {text}")
-    return "; ".join(parts)
+            several = "questions" if len(set(numbers)) > 1 else "question"
+            parts.append(w[several].format(numbers=_numbers(numbers), reason=text))
+    return w["separator"].join(parts)
 
 
 def answer_cells(cells: list[dict], variable: str) -> list[dict]:
@@ -158,9 +239,9 @@ def grade_notebook(nb: dict, quiz: Quiz, stub: str | None = None) -> Outcome:
     language's; frontline.grading.pipeline picks it from the notebook's metadata)."""
     stub = written_stub(quiz.language) if stub is None else stub
     if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
-        return Outcome("failed", reasons=["not a notebook: no list of cells"])
+        return Outcome("failed", reasons=[Reason("no_cells")])
     if nb.get("nbformat", 0) < 4:
-        return Outcome("failed", reasons=[f"notebook format {nb.get('nbformat')} is too old (4 or newer)"])
+        return Outcome("failed", reasons=[Reason("too_old", {"version": str(nb.get("nbformat"))})])
     outcome = Outcome("graded")
     cells = nb["cells"]
     for number, item in enumerate(quiz.items, start=1):
@@ -169,29 +250,30 @@ def grade_notebook(nb: dict, quiz: Quiz, stub: str | None = None) -> Outcome:
             text = cell_text(answer).strip() if answer else ""
             if answer is None:
                 outcome.scores[item.id] = 0.0
-                outcome.flag(item.id, f"question {number}: the written answer cell is missing")
+                outcome.flag(item.id, Reason("written_missing", question=number))
             elif not text or text == stub:
                 outcome.scores[item.id] = 0.0  # left as released: nothing to read (as nbgrader does)
             else:
                 outcome.scores[item.id] = None
-                outcome.flag(item.id, f"question {number}: a written answer to mark")
+                outcome.flag(item.id, Reason("written_to_mark", question=number))
             continue
         variable = answer_variable(number)
         found = answer_cells(cells, variable)
         if not found:
             outcome.scores[item.id] = 0.0
             outcome.typed[item.id] = None
-            outcome.flag(item.id, f"question {number}: the answer cell is missing")
+            outcome.flag(item.id, Reason("cell_missing", {"variable": variable}, number))
             continue
         if len(found) > 1:
             outcome.scores[item.id] = None
-            outcome.flag(item.id, f"question {number}: {len(found)} cells assign {variable}")
+            several = {"count": len(found), "variable": variable}
+            outcome.flag(item.id, Reason("cells_several", several, number))
             continue
         typed, problem = literal_answer(cell_text(found[0]), variable)
         outcome.typed[item.id] = typed
         if problem:
             outcome.scores[item.id] = None
-            outcome.flag(item.id, f"question {number}: the answer cell {problem}")
+            outcome.flag(item.id, replace(problem, question=number))
         else:
             outcome.scores[item.id] = float(item.points) if typed == item.key else 0.0
     # Every autograded answer left without a score comes with a reason, so reasons decide the status.
@@ -208,16 +290,16 @@ def read_notebook(path: Path, max_bytes: int = MAX_BYTES) -> object:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return Outcome("failed", reasons=[f"the file is {size:,} bytes, over the limit of {max_bytes:,}"])
+            return Outcome("failed", reasons=[Reason("too_big", {"size": size, "limit": max_bytes})])
         raw = path.read_bytes()
     except OSError as err:
-        return Outcome("failed", reasons=[f"cannot read: {err.strerror}"])
+        return Outcome("failed", reasons=[Reason("cannot_read", {"error": str(err.strerror)})])
     if not raw.strip():
-        return Outcome("failed", reasons=["the file is empty"])
+        return Outcome("failed", reasons=[Reason("empty")])
     try:
         return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        return Outcome("failed", reasons=[f"not a notebook (invalid JSON: {err})"])
+        return Outcome("failed", reasons=[Reason("invalid_json", {"error": str(err)})])
 
 
 def load_folder(folder: Path, quiz: Quiz) -> object:
@@ -225,8 +307,11 @@ def load_folder(folder: Path, quiz: Quiz) -> object:
     path = folder / f"{quiz.id}.ipynb"
     if not path.is_file():
         others = sorted(p.name for p in folder.glob("*.ipynb"))
-        found = f" (found: {', '.join(others)})" if others else ""
-        return Outcome("failed", reasons=[f"no {path.name} in the submission folder{found}"])
+        if others:
+            reason = Reason("no_notebook_found", {"name": path.name, "found": others})
+        else:
+            reason = Reason("no_notebook", {"name": path.name})
+        return Outcome("failed", reasons=[reason])
     return read_notebook(path)
 
 

@@ -24,7 +24,7 @@ from ..paths import Project
 from .course import _config, release, submissions
 from .exports import Row, export_all, rows
 from .feedback import page, questions
-from .literal_grading import Outcome, describe, grade_loaded, load_folder, read_notebook
+from .literal_grading import Outcome, Reason, describe, grade_loaded, load_folder, read_notebook
 from .quiz_notebook import build_notebook, language_of
 from .quiz_words import quiz_languages
 from .restore import answers_in_autograded, autograded_notebook, learner_answers
@@ -106,7 +106,7 @@ def pick(versions: Versions, nb: object) -> tuple[Quiz, dict] | Outcome:
     lang = language_of(nb, next(iter(versions)))
     if lang not in versions:
         have = ", ".join(versions)
-        return Outcome("failed", reasons=[f"the notebook is in language {lang!r}; this quiz is in {have}"])
+        return Outcome("failed", reasons=[Reason("language", {"language": repr(lang), "have": have})])
     return versions[lang]
 
 
@@ -128,7 +128,7 @@ def grade_submission(folder: Path, versions: Versions, learner: str, digest: str
             result.notebook = autograded_notebook(source, quiz, result.answers)
         return result
     except Exception as err:  # a grader bug must not cost the other learners their grades
-        reason = f"internal error while grading: {type(err).__name__}: {err}"
+        reason = Reason("internal_error", {"error": f"{type(err).__name__}: {err}"})
         return Result(learner, digest, Outcome("failed", reasons=[reason]))
 
 

@@ -3,7 +3,7 @@ introduction, headings, hints, the setup cell's checks and the marking scheme), 
 the feedback page. The question text itself comes from the bank in the quiz's language
 (frontline.content.data_catalogs); the true/false letters from frontline.content.bank.
 
-A language needs all three tables to have a quiz; `words` refuses one that lacks them, so no
+A language needs all four tables (REASONS too) to have a quiz; `words` refuses one that lacks them, so no
 English sentence can slip into a French quiz. French typography: a no-break space before `:` and
 inside « », a narrow no-break space before `;`, `?` and `!`.
 """
@@ -295,9 +295,156 @@ FEEDBACK: dict[str, dict[str, str]] = {
     },
 }
 
+# Why a submission could not be graded, or why an answer waits for a person
+# (frontline.grading.literal_grading.Reason). English is what the instructor reads in the gradebook,
+# the exports and the summary; a learner's feedback page shows the reasons in the notebook's
+# language. `question`, `questions` and `separator` put reasons together (literal_grading.describe);
+# `one.KIND` and `many.KIND` say what an answer cell holds; `thousands` groups the digits of a size.
+REASONS: dict[str, dict[str, str]] = {
+    "en": {
+        "question": "question {numbers}: {reason}",
+        "questions": "questions {numbers}: {reason}",
+        "separator": "; ",
+        "thousands": ",",
+        # A submission that cannot be graded.
+        "no_cells": "not a notebook: no list of cells",
+        "too_old": "notebook format {version} is too old (4 or newer)",
+        "too_big": "the file is {size} bytes, over the limit of {limit}",
+        "cannot_read": "cannot read: {error}",
+        "empty": "the file is empty",
+        "invalid_json": "not a notebook (invalid JSON: {error})",
+        "no_notebook": "no {name} in the submission folder",
+        "no_notebook_found": "no {name} in the submission folder (found: {found})",
+        "language": "the notebook is in language {language}; this quiz is in {have}",
+        "internal_error": "internal error while grading: {error}",
+        "not_on_record": "not graded yet: run frontline grade again",
+        # An answer that waits for a person (each comes with its question's number).
+        "written_missing": "the written answer cell is missing",
+        "written_to_mark": "a written answer to mark",
+        "cell_missing": "the answer cell is missing",
+        "cells_several": "{count} cells assign {variable}",
+        "cell_not_python": "the answer cell is not valid Python",
+        "cell_no_assignment": "the answer cell holds no assignment",
+        "cell_holds": "the answer cell holds {what} instead of one assignment of a literal",
+        "cell_other_variable": "the answer cell does not assign {variable}",
+        "cell_not_literal": (
+            "the answer cell is not a literal (a call, a name or an expression is never run)"
+        ),
+        "waits": "waits for a person",
+        "recorded": "{text}",  # recorded before reasons had keys: shown as it was written
+        # What an answer cell holds: one statement, several of a kind, several kinds.
+        "statements": "{n} statements ({parts})",
+        "several": "{n} {kinds}",
+        "one.loop": "a loop",
+        "many.loop": "loops",
+        "one.class": "a class",
+        "many.class": "classes",
+        "one.function": "a function definition",
+        "many.function": "function definitions",
+        "one.import": "an import",
+        "many.import": "imports",
+        "one.if": "an if statement",
+        "many.if": "if statements",
+        "one.raise": "a raise statement",
+        "many.raise": "raise statements",
+        "one.block": "a block of code",
+        "many.block": "blocks of code",
+        "one.assignment": "an assignment",
+        "many.assignment": "assignments",
+        "one.call": "a function call",
+        "many.call": "function calls",
+        "one.expression": "an expression",
+        "many.expression": "expressions",
+        "one.other": "other code",
+        "many.other": "other code",
+    },
+    "fr": {
+        "question": f"question {{numbers}}{NB}: {{reason}}",
+        "questions": f"questions {{numbers}}{NB}: {{reason}}",
+        "separator": f"{NNB}; ",
+        "thousands": NNB,
+        "no_cells": f"le fichier n'est pas un notebook de questionnaire{NB}: il ne contient pas de cellules",
+        "too_old": (
+            "le notebook est enregistré dans un format trop ancien (version {version}, "
+            "il faut la version 4 ou plus récente)"
+        ),
+        "too_big": "le fichier fait {size} octets, plus que la limite de {limit}",
+        "cannot_read": "le fichier ne peut pas être lu ({error})",
+        "empty": "le fichier est vide",
+        "invalid_json": (
+            f"le fichier n'est pas un notebook lisible{NB}: il est abîmé ou incomplet "
+            f"(JSON invalide{NB}: {{error}})"
+        ),
+        "no_notebook": "le dossier rendu ne contient pas de fichier {name}",
+        "no_notebook_found": (
+            f"le dossier rendu ne contient pas de fichier {{name}} (fichiers trouvés{NB}: {{found}})"
+        ),
+        "language": (
+            "le notebook est dans une langue que ce questionnaire n'a pas ({language})"
+            f"{NNB}; langues du questionnaire{NB}: {{have}}"
+        ),
+        "internal_error": f"erreur du programme de correction{NB}: {{error}}",
+        "not_on_record": (
+            f"pas encore corrigé{NB}: votre formateur doit relancer la correction (frontline grade)"
+        ),
+        "written_missing": "la cellule de la réponse écrite manque",
+        "written_to_mark": "une réponse écrite à noter",
+        "cell_missing": "la cellule de réponse manque",
+        "cells_several": "{count} cellules donnent une réponse à {variable}, au lieu d'une seule",
+        "cell_not_python": (
+            'la cellule de réponse n\'a pas la forme attendue (une seule ligne {variable} = "" avec '
+            f"votre réponse entre les guillemets){NB}: son texte ne peut pas être lu "
+            "(il manque peut-être un guillemet)"
+        ),
+        "cell_no_assignment": (
+            'la cellule de réponse n\'a pas la forme attendue (une seule ligne {variable} = "" avec '
+            f"votre réponse entre les guillemets){NB}: elle ne contient aucune ligne avec le signe ="
+        ),
+        "cell_holds": (
+            'la cellule de réponse n\'a pas la forme attendue (une seule ligne {variable} = "" avec '
+            f"votre réponse entre les guillemets){NB}: elle contient {{what}}"
+        ),
+        "cell_other_variable": (
+            'la cellule de réponse n\'a pas la forme attendue (une seule ligne {variable} = "" avec '
+            f"votre réponse entre les guillemets){NB}: la ligne ne commence pas par {{variable}} ="
+        ),
+        "cell_not_literal": (
+            'la cellule de réponse n\'a pas la forme attendue (une seule ligne {variable} = "" avec '
+            f"votre réponse entre les guillemets){NB}: après le signe =, il y a autre chose qu'une "
+            "réponse entre guillemets (un nom, un calcul ou un appel, qui n'est jamais exécuté)"
+        ),
+        "waits": "attend la correction d'une personne",
+        "recorded": "{text}",
+        "statements": "{n} instructions ({parts})",
+        "several": "{n} {kinds}",
+        "one.loop": "une boucle",
+        "many.loop": "boucles",
+        "one.class": "une classe",
+        "many.class": "classes",
+        "one.function": "une définition de fonction",
+        "many.function": "définitions de fonction",
+        "one.import": "un import",
+        "many.import": "imports",
+        "one.if": "une condition (if)",
+        "many.if": "conditions (if)",
+        "one.raise": "une instruction raise",
+        "many.raise": "instructions raise",
+        "one.block": "un bloc de code",
+        "many.block": "blocs de code",
+        "one.assignment": "une ligne avec le signe =",
+        "many.assignment": "lignes avec le signe =",
+        "one.call": "un appel de fonction",
+        "many.call": "appels de fonction",
+        "one.expression": "une expression",
+        "many.expression": "expressions",
+        "one.other": "du code d'une autre sorte",
+        "many.other": "lignes de code d'une autre sorte",
+    },
+}
+
 
 def words(table: dict[str, dict[str, str]], lang: str) -> dict[str, str]:
-    """One language's words from NOTEBOOK, FEEDBACK or the quiz page's STRINGS."""
+    """One language's words from NOTEBOOK, FEEDBACK, REASONS or the quiz page's STRINGS."""
     if lang not in table:
         known = ", ".join(sorted(table))
         raise FrontlineError(
@@ -307,8 +454,9 @@ def words(table: dict[str, dict[str, str]], lang: str) -> dict[str, str]:
 
 
 def quiz_languages() -> list[str]:
-    """The languages a quiz can be released in: those with words for the notebook, page and feedback."""
-    return [lang for lang in NOTEBOOK if lang in FEEDBACK and lang in PAGE]
+    """The languages a quiz can be released in: those with words for the notebook, page and feedback
+    (its reasons included)."""
+    return [lang for lang in NOTEBOOK if lang in FEEDBACK and lang in PAGE and lang in REASONS]
 
 
 def number(value: float, lang: str) -> str:

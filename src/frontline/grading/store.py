@@ -16,7 +16,7 @@ from sqlalchemy import Column, MetaData, String, Table, Text, delete, insert, se
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from ..errors import FrontlineError
-from .literal_grading import Outcome, Status
+from .literal_grading import Outcome, Reason, Status
 
 STATUS = Table(
     "frontline_status",
@@ -24,7 +24,9 @@ STATUS = Table(
     Column("assignment", String(128), primary_key=True),
     Column("student", String(128), primary_key=True),
     Column("status", String(16), nullable=False),
-    # JSON: {"reasons": [...], "flags": {item id: reason}, "answers": {item id: digest of its text}}
+    # JSON: {"reasons": [...], "flags": {item id: reason}, "answers": {item id: digest of its text},
+    # "keyed": [...], "keyed_flags": {item id: ...}}: reasons and flags in English for the instructor,
+    # and as Reason.data() for a learner's page in their language (records from before have none).
     Column("reasons", Text, nullable=False),
     Column("digest", String(64), nullable=False),
     Column("graded_at", String(32), nullable=False),
@@ -34,8 +36,8 @@ STATUS = Table(
 @dataclass
 class Recorded:
     status: Status
-    reasons: list[str] = field(default_factory=list)
-    flags: dict[str, str] = field(default_factory=dict)
+    reasons: list[Reason] = field(default_factory=list)
+    flags: dict[str, Reason] = field(default_factory=dict)
     digest: str = ""
 
 
@@ -121,7 +123,12 @@ def recorded(gb, quiz_id: str) -> dict[str, Recorded]:
     out = {}
     for row in rows:
         detail = json.loads(row["reasons"])
-        out[row["student"]] = Recorded(row["status"], detail["reasons"], detail["flags"], row["digest"])
+        keyed, keyed_flags = detail.get("keyed"), detail.get("keyed_flags") or {}
+        if not isinstance(keyed, list) or len(keyed) != len(detail["reasons"]):
+            keyed = detail["reasons"]  # recorded before reasons had keys: kept as written
+        reasons = [Reason.of(k, line) for k, line in zip(keyed, detail["reasons"], strict=True)]
+        flags = {item: Reason.of(keyed_flags.get(item), line) for item, line in detail["flags"].items()}
+        out[row["student"]] = Recorded(row["status"], reasons, flags, row["digest"])
     gb.db.rollback()  # end the read transaction: PostgreSQL would otherwise hold it open
     return out
 
@@ -178,7 +185,14 @@ def _write(gb, quiz_id: str, learner: str, outcome: Outcome, digest: str, timest
             student=learner,
             status=outcome.status,
             reasons=json.dumps(
-                {"reasons": outcome.reasons, "flags": outcome.flags, "answers": now}, sort_keys=True
+                {
+                    "reasons": [str(r) for r in outcome.reasons],
+                    "flags": {item: str(r) for item, r in outcome.flags.items()},
+                    "answers": now,
+                    "keyed": [Reason.of(r).data() for r in outcome.reasons],
+                    "keyed_flags": {item: Reason.of(r).data() for item, r in outcome.flags.items()},
+                },
+                sort_keys=True,
             ),
             digest=digest,
             graded_at=datetime.now(UTC).isoformat(timespec="seconds"),
