@@ -19,6 +19,7 @@ from frontline.content.languages import load_languages
 from frontline.errors import FrontlineError
 from frontline.printed import workshop
 from frontline.printed.workshop import build_packs, facilitator_only
+from tests.conftest import ROOT
 
 KIT = "tot-5day"
 
@@ -120,14 +121,23 @@ def test_a_french_participant_pack_that_leaks_is_refused(project, tmp_path, monk
 def test_a_kit_outside_a_language_s_edition_is_refused_in_one_line(scratch):
     import yaml
 
+    from frontline.book.slides import build_slides
+
     languages = scratch.root / "locale" / "languages.yaml"
     data = yaml.safe_load(languages.read_text())
     data["fr"]["scope"] = ["book/index", "modules/first-responder/*"]  # an edition of a part only
     languages.write_text(yaml.safe_dump(data))
     with pytest.raises(FrontlineError, match=r"does not hold the kit awareness-1day"):
         build_packs(scratch, "awareness-1day", out=scratch.root / "out", lang="fr")
-    with pytest.raises(FrontlineError, match=r"unknown language 'xx'"):
+    with pytest.raises(FrontlineError, match=r"no language 'xx' \(the book has en, fr\)"):
         build_packs(scratch, "awareness-1day", out=scratch.root / "out", lang="xx")
+    data["fr"]["published"] = False  # a draft: no packs or decks in it until it is published
+    languages.write_text(yaml.safe_dump(data))
+    with pytest.raises(FrontlineError, match=r"Français \(fr\) is not a published language"):
+        build_packs(scratch, "awareness-1day", out=scratch.root / "out", lang="fr")
+    (scratch.root / "assets" / "node_modules").symlink_to(ROOT / "assets" / "node_modules")  # reveal.js
+    with pytest.raises(FrontlineError, match=r"Français \(fr\) is not a published language"):
+        build_slides(scratch, ["T1"], out=scratch.root / "slides", lang="fr")
 
 
 def test_a_translation_that_changes_a_number_is_named(scratch):

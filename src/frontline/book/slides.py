@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from ..content.data_catalogs import document
+from ..content.data_catalogs import edition_holding
 from ..content.datasets import load_dataset
 from ..content.exercises import load_exercise
-from ..content.interface import interface
-from ..content.languages import load_languages, source_language
+from ..content.interface import interface, say
+from ..content.languages import source_language
 from ..content.localized import pick
 from ..content.modules import Module, read_modules, section
 from ..content.national import National, load_national, substitute
@@ -68,10 +68,7 @@ class Voice:
 
 
 def _say(voice: Voice, msgid: str, **values: object) -> str:
-    text = voice.t(msgid)
-    for key, value in values.items():
-        text = text.replace("{" + key + "}", str(value))
-    return text
+    return say(voice.t, msgid, **values)
 
 
 @dataclass
@@ -380,7 +377,7 @@ def build_slides(
                 f"unknown module {module_id!r} (modules: {', '.join(modules)})", project.modules
             )
         if lang != source:
-            _check_published(project, lang, module.id)
+            edition_holding(project, lang, notes_path(project, module.id), f"the {module.id} slides")
         notes = load_notes(project, module.id, lang)
         bad = problems(module, notes)
         if bad:
@@ -401,20 +398,3 @@ def build_slides(
         pptx.write_bytes(pptx_bytes(local, slides, voice))
         written += [target / "index.html", pptx]
     return written
-
-
-def _check_published(project: Project, lang: str, module_id: str) -> None:
-    """A deck is made in a translation only where that language is published and holds the module."""
-    found = {language.code: language for language in load_languages(project)}
-    language = found.get(lang)
-    if language is None or not language.published:
-        raise FrontlineError(
-            f"{lang!r} is not a published language (languages: {', '.join(found)})",
-            project.root / "locale" / "languages.yaml",
-        )
-    notes = document(project, notes_path(project, module_id))
-    if not language.covers(notes):
-        raise FrontlineError(
-            f"the {language.name} edition does not hold the {module_id} slides yet (its scope)",
-            project.root / "locale" / "languages.yaml",
-        )

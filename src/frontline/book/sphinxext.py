@@ -22,7 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..content.bank import Bank, load_bank
-from ..content.interface import SCRIPT_MESSAGES, interface
+from ..content.interface import SCRIPT_MESSAGES, interface, say
 from ..content.languages import catalog_folder, source_language
 from ..content.national import load_national, substitute
 from ..errors import FrontlineError
@@ -189,16 +189,15 @@ class WorkshopKitsDirective(SphinxDirective):
                     f'<th scope="col">{escape(t("Time"))}</th><th scope="col">{escape(t("Session"))}</th>'
                     f"</tr></thead><tbody>{rows}</tbody></table></details>"
                 )
-            length = (
-                t("1 day") if len(kit.days) == 1 else t("{days} days").replace("{days}", str(len(kit.days)))
+            command = f"frontline workshop {kit.id}" + (
+                f" --lang {lang}" if lang != source_language(project).code else ""
             )
-            command = f"frontline workshop {kit.id}" + (f" --lang {lang}" if lang != "en" else "")
             about = " ".join(
                 [
                     f"{kit.audience}.",
-                    t("{participants} participants.").replace("{participants}", kit.participants),
-                    f"{length}.",
-                    t("Objectives: {objectives}.").replace("{objectives}", ", ".join(kit.claims)),
+                    say(t, "{participants} participants.", participants=kit.participants),
+                    f"{kit.length(t)}.",
+                    say(t, "Objectives: {objectives}.", objectives=", ".join(kit.claims)),
                 ]
             )
             parts.append(

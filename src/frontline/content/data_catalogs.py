@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import FrontlineError
 from ..paths import Project
 from ..yamlfile import Model, read_mapping, validate
-from .languages import catalog_folder, source_language
+from .languages import Language, catalog_folder, language, languages_path, source_language
 
 FOLDER = "_data"  # under locale/<lang>/LC_MESSAGES/
 # An exercise's answer column heading when its file gives none: translated like a written one.
@@ -283,3 +283,16 @@ def load_localized(project: Project, path: Path, model: type[Model], lang: str |
     lang = None if lang in (None, source_language(project).code) else lang
     data, catalog = localized_data(project, path, read_mapping(path), lang)
     return validate(data, model, path, f" (with the translation in {catalog})" if catalog else "")
+
+
+def edition_holding(project: Project, code: str, source: Path, what: str) -> Language:
+    """The published language `code` whose edition holds `source`'s text (the tools that write a
+    kit's packs or a module's deck in a translation ask this first); a one-line error otherwise."""
+    lang = language(project, code)
+    if not lang.published:
+        raise FrontlineError(f"{lang.name} ({code}) is not a published language", languages_path(project))
+    if not lang.covers(document(project, source)):
+        raise FrontlineError(
+            f"the {lang.name} edition does not hold {what} yet (its scope)", languages_path(project)
+        )
+    return lang

@@ -448,6 +448,14 @@ def interface(project: Project, lang: str) -> Callable[[str], str]:
     return t
 
 
+def say(t: Callable[[str], str], msgid: str, **values: object) -> str:
+    """`t(msgid)` with its {placeholders} filled in (a translation may order them as it needs)."""
+    text = t(msgid)
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", str(value))
+    return text
+
+
 def kernel_language(default: str = "en") -> str:
     """The language a notebook's figures and exercises speak: set by `frontline build` for each
     language's kernel (FRONTLINE_LANGUAGE); the source language in a plain Jupyter session."""

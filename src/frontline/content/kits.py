@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -15,6 +15,7 @@ from ..errors import FrontlineError
 from ..paths import Project
 from ..yamlfile import load_model
 from .data_catalogs import load_localized
+from .interface import say
 
 ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 OBJECTIVE = r"^[A-Z]{1,3}\d+\.\d+$"
@@ -152,6 +153,10 @@ class Kit(BaseModel):
     preparation: str = Field(min_length=20)
     days: list[Day] = Field(min_length=1)
 
+    def length(self, t: Callable[[str], str]) -> str:
+        """How many days, in the words `t` gives (frontline.content.interface)."""
+        return t("1 day") if len(self.days) == 1 else say(t, "{days} days", days=len(self.days))
+
     def sessions(self) -> Iterator[tuple[Day, int, Session]]:
         """(day, minutes from the day's start, session) for every session and break."""
         for day in self.days:
@@ -222,10 +227,14 @@ def load_activity(project: Project, activity_id: str, lang: str | None = None) -
     return load_localized(project, activity_path(project, activity_id), Activity, lang)
 
 
+def kit_path(project: Project, kit_id: str) -> Path:
+    return project.root / "assets" / "kits" / f"{kit_id}.yaml"
+
+
 def load_kit(project: Project, kit_id: str, lang: str | None = None) -> Kit:
     """The kit, its text in `lang` (default: the source language) from its catalog: the days,
     sessions, minutes and activities are the source file's in every language."""
-    path = project.root / "assets" / "kits" / f"{kit_id}.yaml"
+    path = kit_path(project, kit_id)
     if not path.is_file():
         known = ", ".join(p.stem for p in kit_paths(project)) or "none"
         raise FrontlineError(f"unknown kit {kit_id!r} (kits: {known})", path.parent)

@@ -19,8 +19,9 @@ from pathlib import Path
 
 from ..content.bank import Bank, load_bank
 from ..content.checklists import load_checklist
-from ..content.interface import PRACTICE_README, interface
-from ..content.kits import Activity, Kit, Session, load_activity, load_kit
+from ..content.data_catalogs import edition_holding
+from ..content.interface import PRACTICE_README, interface, say
+from ..content.kits import Activity, Kit, Session, kit_path, load_activity, load_kit
 from ..content.languages import source_language
 from ..content.modules import read_modules
 from ..content.national import National, load_national, substitute
@@ -61,16 +62,9 @@ KIND_NAMES = {
 Words = Callable[[str], str]  # an interface string in the pack's language (frontline.content.interface)
 
 
-def _say(t: Words, msgid: str, **values: object) -> str:
-    text = t(msgid)
-    for key, value in values.items():
-        text = text.replace("{" + key + "}", str(value))
-    return text
-
-
 def _line(t: Words, label: str, text: str) -> str:
     """A labelled line (`**Method:** ...`) as the language writes it."""
-    return _say(t, "**{label}:** {text}", label=t(label), text=text)
+    return say(t, "**{label}:** {text}", label=t(label), text=text)
 
 
 @dataclass
@@ -93,7 +87,7 @@ def _agenda(kit: Kit, t: Words, with_objectives: bool) -> list[str]:
     for day in kit.days:
         times = list(day.times())
         lines += [
-            f"### {_say(t, '{day} ({start} to {end})', day=day.title, start=times[0][0], end=times[-1][1])}",
+            f"### {say(t, '{day} ({start} to {end})', day=day.title, start=times[0][0], end=times[-1][1])}",
             "",
         ]
         columns = [t("Time"), t("Session"), *([t("Objectives")] if with_objectives else [])]
@@ -107,24 +101,25 @@ def _agenda(kit: Kit, t: Words, with_objectives: bool) -> list[str]:
     return lines
 
 
-def _length(kit: Kit, t: Words) -> str:
-    return t("1 day") if len(kit.days) == 1 else _say(t, "{days} days", days=len(kit.days))
-
-
 def _activity_line(act: Activity, kit: Kit, t: Words) -> str:
-    parts = [_say(t, "{minutes} minutes", minutes=act.minutes)]
+    parts = [say(t, "{minutes} minutes", minutes=act.minutes)]
     if act.reading_minutes:
-        parts.append(_say(t, "{minutes} to read", minutes=act.reading_minutes))
+        parts.append(say(t, "{minutes} to read", minutes=act.reading_minutes))
     if act.debrief_minutes:
-        parts.append(_say(t, "{minutes} of debrief", minutes=act.debrief_minutes))
+        parts.append(say(t, "{minutes} of debrief", minutes=act.debrief_minutes))
     if act.group_size:
         groups = act.groups(kit.max_participants)
-        parts.append(_say(t, "{groups} groups of up to {size}", groups=groups, size=act.group_size))
+        parts.append(say(t, "{groups} groups of up to {size}", groups=groups, size=act.group_size))
     return _line(t, "Activity", f"{act.title} ({', '.join(parts)})")
 
 
 def _session_plan(
-    kit: Kit, s: Session, activities: dict[str, Activity], objectives: dict[str, str], t: Words, lang: str
+    kit: Kit,
+    s: Session,
+    activities: dict[str, Activity],
+    objectives: dict[str, str],
+    t: Words,
+    translation: str | None,
 ) -> list[str]:
     lines = [f"- **{o}** {objectives.get(o, '')}" for o in s.objectives]
     if s.method:
@@ -137,13 +132,13 @@ def _session_plan(
             "- " + _line(t, "Staff", "; ".join(f"{names.get(w, w)}: {task}" for w, task in s.staff.items()))
         )
     if s.slides:
-        command = " ".join(["frontline slides", *s.slides, *(["--lang", lang] if lang != "en" else [])])
+        command = " ".join(["frontline slides", *s.slides, *(["--lang", translation] if translation else [])])
         lines.append(
             "- "
             + _line(
                 t,
                 "Slides",
-                _say(
+                say(
                     t,
                     "{modules} (`{command}`; trainer's notes under each slide)",
                     modules=", ".join(s.slides),
@@ -162,7 +157,7 @@ def _session_plan(
                 + _line(
                     t,
                     "Rotations",
-                    _say(t, "run it {times} times, a new officer each time", times=s.rotations),
+                    say(t, "run it {times} times, a new officer each time", times=s.rotations),
                 )
             )
     if s.checklist:
@@ -171,7 +166,7 @@ def _session_plan(
             + _line(
                 t,
                 "Checklist",
-                _say(t, "`{file}` beside this pack, one per observer", file=f"checklist-{s.checklist}.pdf"),
+                say(t, "`{file}` beside this pack, one per observer", file=f"checklist-{s.checklist}.pdf"),
             )
         )
     if s.practice:
@@ -180,7 +175,7 @@ def _session_plan(
             + _line(
                 t,
                 "Practice set",
-                _say(
+                say(
                     t,
                     PRACTICE_LINE,
                     count=PRACTICE_COUNT,
@@ -196,14 +191,18 @@ def _session_plan(
 
 
 def facilitator_pack(
-    kit: Kit, activities: dict[str, Activity], objectives: dict[str, str], t: Words, lang: str = "en"
+    kit: Kit,
+    activities: dict[str, Activity],
+    objectives: dict[str, str],
+    t: Words,
+    translation: str | None = None,  # the pack's language when it is not the source's
 ) -> Pack:
     lines = [
         " ".join(
             [
                 _line(t, "Audience", kit.audience) + ".",
                 _line(t, "Participants", kit.participants) + ".",
-                _line(t, "Length", _length(kit, t)) + ".",
+                _line(t, "Length", kit.length(t)) + ".",
             ]
         ),
         "",
@@ -225,30 +224,30 @@ def facilitator_pack(
         for start, end, s in day.times():
             if s.kind == "break":
                 continue
-            heading = _say(
+            heading = say(
                 t, "{day}, {start} to {end}: {session}", day=day.title, start=start, end=end, session=s.title
             )
             lines += [f"### {heading}", ""]
-            lines += _session_plan(kit, s, activities, objectives, t, lang)
+            lines += _session_plan(kit, s, activities, objectives, t, translation)
     lines += [f"## {t('Activities')}", ""]
     for a in _used(kit, activities):
-        kind = _say(t, "{kind}, {minutes} minutes.", kind=t(KIND_NAMES[a.kind]), minutes=a.minutes)
+        kind = say(t, "{kind}, {minutes} minutes.", kind=t(KIND_NAMES[a.kind]), minutes=a.minutes)
         lines += [f"### {a.title}", "", f"*{a.fictional}* {kind} {a.group}.", "", _para(a.scenario), ""]
         for role in a.roles:
-            lines += [f"**{_say(t, 'Role card: {role}', role=role.role)}**", "", _para(role.brief), ""]
+            lines += [f"**{say(t, 'Role card: {role}', role=role.role)}**", "", _para(role.brief), ""]
         lines += [f"**{t('Questions:')}**", "", *[f"- {q}" for q in a.questions], ""]
         lines += [f"**{t('Facilitator notes:')}**", "", _para(a.facilitator_notes), ""]
         lines += [f"**{t('What good practice looks like:')}**", "", _para(a.answer_key), ""]
-    return Pack(_say(t, "{kit}: facilitator pack", kit=kit.title), "\n".join(lines))
+    return Pack(say(t, "{kit}: facilitator pack", kit=kit.title), "\n".join(lines))
 
 
 def _preparation(kit: Kit, activities: dict[str, Activity], t: Words) -> list[str]:
     """The facilitators' team, the room, the time to prepare, and one list of everything to print
     or bring, gathered from every session, so nothing is found missing on the day."""
-    lines = [f"## {t('Preparation')}", "", f"**{_say(t, 'The team ({count}):', count=len(kit.staff))}**", ""]
+    lines = [f"## {t('Preparation')}", "", f"**{say(t, 'The team ({count}):', count=len(kit.staff))}**", ""]
     lines += [f"- **{m.name}**: {m.does}" for m in kit.staff]
     lines += ["", _line(t, "Room", " ".join(kit.room.split())), ""]
-    hours = _say(t, "about {hours} hours.", hours=kit.preparation_hours)
+    hours = say(t, "about {hours} hours.", hours=kit.preparation_hours)
     lines += [_line(t, "Preparation time", f"{hours} {' '.join(kit.preparation.split())}"), ""]
     items: dict[str, list[str]] = {}
     for day, _, s in kit.sessions():
@@ -256,7 +255,7 @@ def _preparation(kit: Kit, activities: dict[str, Activity], t: Words) -> list[st
             items.setdefault(" ".join(m.split()), []).append(day.title)
         for a in filter(None, map(activities.get, s.activities)):
             if a.roles:
-                key = _say(
+                key = say(
                     t,
                     "Role cards for '{activity}': {sets} set(s), cut out",
                     activity=a.title,
@@ -264,7 +263,7 @@ def _preparation(kit: Kit, activities: dict[str, Activity], t: Words) -> list[st
                 )
                 items.setdefault(key, []).append(day.title)
         if s.checklist:
-            key = f"{t('Checklist')} " + _say(t, "'{checklist}': one per observer", checklist=s.checklist)
+            key = f"{t('Checklist')} " + say(t, "'{checklist}': one per observer", checklist=s.checklist)
             items.setdefault(key, []).append(day.title)
     lines += [
         f"**{t('Print and bring (all sessions):')}**",
@@ -326,7 +325,7 @@ def participant_pack(kit: Kit, activities: dict[str, Activity], contacts: str | 
             for q in OPEN_QUESTIONS
         ],
     ]
-    return Pack(_say(t, "{kit}: participant pack", kit=kit.title), "\n".join(lines))
+    return Pack(say(t, "{kit}: participant pack", kit=kit.title), "\n".join(lines))
 
 
 def role_cards(kit: Kit, activities: dict[str, Activity], t: Words) -> Pack:
@@ -335,7 +334,7 @@ def role_cards(kit: Kit, activities: dict[str, Activity], t: Words) -> Pack:
     for a in _used(kit, activities):
         for role in a.roles:
             lines += ["---", "", f"### {role.role}", "", f"*{a.title}*", "", _para(role.brief), ""]
-    return Pack(_say(t, "{kit}: role cards", kit=kit.title), "\n".join(lines))
+    return Pack(say(t, "{kit}: role cards", kit=kit.title), "\n".join(lines))
 
 
 def facilitator_only(kit: Kit, activities: dict[str, Activity]) -> list[tuple[str, str]]:
@@ -377,7 +376,7 @@ def _squash(text: str) -> str:
 
 
 def practice_readme(quiz_id: str, count: int, t: Words) -> str:
-    return _say(t, PRACTICE_README, quiz=quiz_id, count=count, last=f"P{count:02d}")
+    return say(t, PRACTICE_README, quiz=quiz_id, count=count, last=f"P{count:02d}")
 
 
 def write_practice(
@@ -406,7 +405,7 @@ def build_packs(
     source = source_language(project).code
     lang = lang or source
     if lang != source:
-        _check_published(project, lang, kit_id)
+        edition_holding(project, lang, kit_path(project, kit_id), f"the kit {kit_id}")
     t = interface(project, lang)
     kit = load_kit(project, kit_id, lang)
     national: National = load_national(project)
@@ -421,10 +420,10 @@ def build_packs(
     contacts = (localize(card, project, lang) if lang != source else card).body if card else None
     folder = out or project.build / "workshops" / (kit.id if lang == source else f"{kit.id}-{lang}")
     folder.mkdir(parents=True, exist_ok=True)
-    footer = _say(t, "{kit}. Frontline workshop kit '{id}'.", kit=kit.title, id=kit.id)
+    footer = say(t, "{kit}. Frontline workshop kit '{id}'.", kit=kit.title, id=kit.id)
     written = []
     for name, pack in (
-        ("facilitator", facilitator_pack(kit, activities, objectives, t, lang)),
+        ("facilitator", facilitator_pack(kit, activities, objectives, t, lang if lang != source else None)),
         ("participant", participant_pack(kit, activities, contacts, t)),
         ("role-cards", role_cards(kit, activities, t)),
     ):
@@ -459,23 +458,3 @@ def build_packs(
     for quiz_id in dict.fromkeys(s.practice for day in kit.days for s in day.sessions if s.practice):
         write_practice(banks[0], quiz_id, folder, t, more=tuple(banks[1:]))
     return written
-
-
-def _check_published(project: Project, lang: str, kit_id: str) -> None:
-    """A kit is made in a translation only where that language is published and holds the kit."""
-    from ..content.data_catalogs import document
-    from ..content.languages import load_languages
-
-    found = {language.code: language for language in load_languages(project)}
-    language = found.get(lang)
-    if language is None:
-        raise FrontlineError(
-            f"unknown language {lang!r} (languages: {', '.join(found)})",
-            project.root / "locale" / "languages.yaml",
-        )
-    catalog = document(project, project.root / "assets" / "kits" / f"{kit_id}.yaml")
-    if not language.covers(catalog):
-        raise FrontlineError(
-            f"the {language.name} edition does not hold the kit {kit_id} yet (its scope)",
-            project.root / "locale" / "languages.yaml",
-        )
