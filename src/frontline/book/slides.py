@@ -212,10 +212,10 @@ def _slide(kind: str, module: Module, heading: dict[str, str], project: Project,
     return _section_slide(module, heading[kind], voice)
 
 
-def deck(module: Module, notes: SlideNotes, project: Project, voice: Voice) -> list[Slide]:
-    """The slides `notes` choose, cut from `module` in the voice's language (the notes name the
-    source language's headings; the translated page has the same sections in the same order)."""
-    local = localized_module(project, module, voice.lang)
+def deck(module: Module, local: Module, notes: SlideNotes, project: Project, voice: Voice) -> list[Slide]:
+    """The slides `notes` choose, cut from `local`, the module in the voice's language
+    (page_text.localized_module): the notes name `module`'s source-language headings, and the
+    translated page has the same sections in the same order."""
     heading = dict(zip(module.sections, local.sections, strict=True))
     slides = []
     for note in notes.slides:
@@ -382,8 +382,8 @@ def build_slides(
         bad = problems(module, notes)
         if bad:
             raise FrontlineError(bad[0], notes_path(project, module.id))
-        slides = deck(module, notes, project, voice)
         local = localized_module(project, module, lang)
+        slides = deck(module, local, notes, project, voice)
         target = folder / module.id.lower()
         target.mkdir(parents=True, exist_ok=True)
         images = []
